@@ -1,0 +1,2 @@
+package org.rgflow.cli;
+public class RgflowCommand { public static void main(String[] a) { } }
