@@ -1,0 +1,48 @@
+package org.rgflow.provenance;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes that never leave a complete-looking partial file: content goes to a hidden temporary file
+ * in the same directory, is forced to disk, then renamed over the final name (atomic on POSIX).
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /** The temporary sibling used while {@code target} is being written: {@code .name.tmp}. */
+    public static Path temporaryFor(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".tmp");
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path tmp = temporaryFor(target);
+        Files.write(tmp, bytes);
+        commit(tmp, target);
+    }
+
+    /** Forces {@code tmp} to disk and renames it to {@code target} (replacing it). */
+    public static void commit(Path tmp, Path target) throws IOException {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        move(tmp, target);
+    }
+
+    /** Renames atomically where the file system allows it (also for directories). */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
