@@ -92,6 +92,17 @@ public record ThermodynamicEstimates(
                 tauE, tauM, blockLength);
     }
 
+    /**
+     * The exact T = 0 ensemble of a ferromagnet: every configuration is a ground state with energy
+     * per site {@code e0} and |m| = 1, so every fluctuation vanishes; errors are zero.
+     */
+    public static ThermodynamicEstimates exactGroundState(int numSites, double e0, long samples) {
+        Estimate one = new Estimate(1, 0, 0.5, samples);
+        return new ThermodynamicEstimates(0, numSites, new Estimate(e0, 0, 0.5, samples), one, one, one,
+                new Estimate(2.0 / 3.0, 0, 0.5, samples), new Estimate(0, 0, 0.5, samples),
+                new Estimate(0, 0, 0.5, samples), 0.5, 0.5, 1);
+    }
+
     private static Estimate est(double[][] sums, long[] counts, java.util.function.ToDoubleFunction<double[]> f,
             double tau, long used) {
         double[] ve = Jackknife.estimate(sums, counts, f);
