@@ -42,6 +42,11 @@ public final class TemperatureScan {
         if (numChains < 1) {
             throw new IllegalArgumentException("numChains must be >= 1, got " + numChains);
         }
+        if (rule instanceof WolffRule && schedule.thermalizationSweeps() < WolffRule.CALIBRATION_SWEEPS) {
+            throw new IllegalArgumentException("thermalizationSweeps must be >= " + WolffRule.CALIBRATION_SWEEPS
+                    + " with the Wolff rule (its first sweeps calibrate the clusters per sweep), got "
+                    + schedule.thermalizationSweeps());
+        }
         if (schedule.globalFlip() && hamiltonian.field() != 0) {
             throw new IllegalArgumentException("globalFlip requires zero field, got h = " + hamiltonian.field());
         }

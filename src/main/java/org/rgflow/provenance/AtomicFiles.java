@@ -19,14 +19,29 @@ public final class AtomicFiles {
 
     /** The temporary sibling used while {@code target} is being written: {@code .name.tmp}. */
     public static Path temporaryFor(Path target) {
-        return target.resolveSibling("." + target.getFileName() + ".tmp");
+        return target.resolveSibling(temporaryName(target.getFileName().toString()));
     }
 
-    /** Writes {@code bytes} to {@code target} atomically. */
+    /** The temporary name used while {@code name} is being written: {@code .name.tmp}. */
+    public static String temporaryName(String name) {
+        return "." + name + ".tmp";
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically and syncs the directory entry. */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path tmp = temporaryFor(target);
         Files.write(tmp, bytes);
         commit(tmp, target);
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /** Forces a directory's entries (renames) to disk where the platform allows it. */
+    public static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some platforms cannot open a directory as a channel; the rename itself is still atomic
+        }
     }
 
     /** Forces {@code tmp} to disk and renames it to {@code target} (replacing it). */

@@ -2,6 +2,8 @@ package org.rgflow.provenance;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,24 @@ public final class Sha256 {
             while ((n = in.read(buffer)) > 0) {
                 md.update(buffer, 0, n);
             }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Digest of a whole file channel, read from position 0 without moving the channel's position. */
+    public static String of(FileChannel channel) throws IOException {
+        MessageDigest md = newDigest();
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        long pos = 0;
+        while (true) {
+            buf.clear();
+            int n = channel.read(buf, pos);
+            if (n < 0) {
+                break;
+            }
+            pos += n;
+            buf.flip();
+            md.update(buf);
         }
         return HexFormat.of().formatHex(md.digest());
     }
