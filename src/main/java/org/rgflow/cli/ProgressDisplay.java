@@ -1,6 +1,7 @@
 package org.rgflow.cli;
 
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import java.io.PrintStream;
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -8,17 +9,27 @@ import org.rgflow.mc.ScanListener;
 import org.rgflow.mc.TemperatureResult;
 
 /**
- * A progress bar per temperature (sweeps done, rate, ETA) on stderr. On a terminal it redraws in
- * place; otherwise (CI, pipes) it prints a line every 10 s. {@code quiet} disables it.
+ * Progress of a temperature scan on stderr. On a terminal: a bar per temperature (sweeps done,
+ * rate, ETA), redrawn in place. Otherwise (CI, pipes, files): one line when a temperature finishes,
+ * and a status line at most every 30 s while a long one runs. {@code quiet} disables both.
  */
 final class ProgressDisplay implements ScanListener, AutoCloseable {
 
+    private static final long STATUS_INTERVAL_NANOS = 30_000_000_000L;
+
     private final boolean quiet;
+    private final boolean terminal;
     private final int numTemperatures;
+    private final PrintStream err = System.err;
     private ProgressBar bar;
+    private String label = "";
+    private long done;
+    private long total;
+    private long lastStatus;
 
     ProgressDisplay(boolean quiet, int numTemperatures) {
         this.quiet = quiet;
+        this.terminal = System.console() != null;
         this.numTemperatures = numTemperatures;
     }
 
@@ -27,36 +38,44 @@ final class ProgressDisplay implements ScanListener, AutoCloseable {
         if (quiet) {
             return;
         }
-        if (bar != null && bar.getTaskName().startsWith(String.format("T[%d/", index + 1))) {
-            bar.maxHint(bar.getCurrent() + totalSweeps); // the pilot run fixed the remaining length
+        String next = String.format(Locale.ROOT, "T[%d/%d]=%.4g", index + 1, numTemperatures, temperature);
+        if (next.equals(label)) {
+            total = done + totalSweeps; // the pilot run fixed the remaining length
+            if (bar != null) {
+                bar.maxHint(total);
+            }
             return;
         }
         closeBar();
-        boolean terminal = System.console() != null;
-        ProgressBarBuilder b = new ProgressBarBuilder()
-                .setTaskName(String.format("T[%d/%d]=%.4g", index + 1, numTemperatures, temperature))
-                .setInitialMax(Math.max(1, totalSweeps))
-                .setUnit(" sweeps", 1)
-                .setStyle(ProgressBarStyle.ASCII)
-                .showSpeed();
+        label = next;
+        done = 0;
+        total = Math.max(1, totalSweeps);
+        lastStatus = System.nanoTime();
         if (terminal) {
-            b.setUpdateIntervalMillis(250);
-        } else {
-            b.setUpdateIntervalMillis(10_000).setConsumer(new DelegatingProgressBarConsumer(System.err::println));
+            bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(total).setUnit(" sweeps", 1)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed().build();
         }
-        bar = b.build();
     }
 
     @Override
     public void sweepsDone(long sweeps) {
+        done += sweeps;
         if (bar != null) {
             bar.stepBy(sweeps);
+        } else if (!quiet && System.nanoTime() - lastStatus > STATUS_INTERVAL_NANOS) {
+            lastStatus = System.nanoTime();
+            err.printf(Locale.ROOT, "%s: %d/%d sweeps%n", label, done, total);
         }
     }
 
     @Override
     public void temperatureFinished(TemperatureResult result) {
         closeBar();
+        if (!quiet && !terminal) {
+            err.printf(Locale.ROOT, "%s done: %s, %d configurations, thinning %d, %.1f s%n", label, result.rule(),
+                    result.configurations(), result.sweepsBetweenSamples(), result.seconds());
+        }
+        label = "";
     }
 
     private void closeBar() {

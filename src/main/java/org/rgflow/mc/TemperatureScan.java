@@ -71,8 +71,9 @@ public final class TemperatureScan {
         long t0 = System.nanoTime();
         int perChain = (schedule.configurationsPerTemperature() + numChains - 1) / numChains;
         int given = schedule.sweepsBetweenSamples();
+        // estimate; with automatic thinning the pilot run fixes the rest (reported again below)
         listener.temperatureStarted(index, t, schedule.thermalizationSweeps()
-                + (long) (given == 0 ? SamplingSchedule.MIN_PILOT_SWEEPS : given) * perChain);
+                + (given == 0 ? SamplingSchedule.MIN_PILOT_SWEEPS + perChain : (long) given * perChain));
         MarkovChains chains = rule.start(hamiltonian, numChains, seed, schedule.start());
         for (int s = 0; s < schedule.thermalizationSweeps(); s++) {
             chains.sweep(t);
