@@ -73,15 +73,30 @@ public record BackendInfo(
 
     /** Turns ND4J's initialisation failures into one line with what to do. */
     static BackendUnavailableException explain(Throwable e) {
+        return explain(e, isCudaBuild());
+    }
+
+    /** Whether this build carries the CUDA backend (its class is on the classpath; not initialised). */
+    static boolean isCudaBuild() {
+        try {
+            Class.forName("org.nd4j.linalg.jcublas.JCublasBackend", false, BackendInfo.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    static BackendUnavailableException explain(Throwable e, boolean cudaBuild) {
         String all = chain(e);
         String message;
-        if (all.contains("libcuda.so") || all.contains("JCublasBackend") || all.contains("cuda")) {
-            message = "The CUDA backend could not load (no NVIDIA driver or GPU visible: " + firstLine(all) + "). "
-                    + "Run on a machine with an NVIDIA driver and a supported GPU, or rebuild for the CPU with "
-                    + "`mvn -DskipTests package` (without -Pcuda). " + CUDA_SUPPORT + ".";
-        } else if (all.contains("no kernel image")) {
+        if (all.contains("no kernel image")) {
             message = "This GPU is not supported by the CUDA backend. " + CUDA_SUPPORT
                     + ". Rebuild for the CPU with `mvn -DskipTests package` (without -Pcuda).";
+        } else if (cudaBuild || all.contains("libcuda.so") || all.contains("JCublasBackend")) {
+            message = "The CUDA backend could not load (no NVIDIA driver or no GPU visible; ND4J said: " + firstLine(all)
+                    + "). "
+                    + "Run on a machine with an NVIDIA driver and a supported GPU, or rebuild for the CPU with "
+                    + "`mvn -DskipTests package` (without -Pcuda). " + CUDA_SUPPORT + ".";
         } else {
             message = "No ND4J backend could load: " + firstLine(all) + ". The CPU build needs Linux x86-64 with AVX2; "
                     + "rebuild with `mvn -DskipTests package` and check that target/lib holds nd4j-native jars.";
@@ -91,10 +106,17 @@ public record BackendInfo(
 
     private static String chain(Throwable e) {
         StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            sb.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+        // deepest cause first: it says what actually failed
+        java.util.ArrayDeque<Throwable> causes = new java.util.ArrayDeque<>();
+        for (Throwable t = e; t != null && causes.size() < 20; t = t.getCause()) {
+            causes.push(t);
         }
-        return sb.toString();
+        for (Throwable t : causes) {
+            if (t.getMessage() != null) {
+                sb.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+            }
+        }
+        return sb.length() == 0 ? e.getClass().getSimpleName() : sb.toString();
     }
 
     private static String firstLine(String s) {
