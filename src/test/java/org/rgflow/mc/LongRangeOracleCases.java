@@ -54,28 +54,10 @@ final class LongRangeOracleCases {
         return c;
     }
 
-    /** Samples like {@link SamplerOracle#compare} and returns the estimates (for sizes beyond enumeration). */
-    static ThermodynamicEstimates estimate(UpdateRule rule, LongRangeIsing h, double temperature, int numChains,
-            int thermalization, int samplesPerChain, long seed) {
-        MarkovChains chains = rule.start(h, numChains, seed, InitialState.RANDOM);
-        for (int s = 0; s < thermalization; s++) {
-            chains.sweep(temperature);
-        }
-        int n = h.lattice().numSites();
-        byte[] spins = new byte[n];
-        IsingSeries series = new IsingSeries(numChains, samplesPerChain);
-        for (int i = 0; i < samplesPerChain; i++) {
-            chains.sweep(temperature);
-            for (int c = 0; c < numChains; c++) {
-                chains.copySpins(c, spins);
-                long m = 0;
-                for (byte b : spins) {
-                    m += b;
-                }
-                series.add(c, h.energy(spins) / n, (double) m / n);
-            }
-        }
-        return ThermodynamicEstimates.of(series, n, temperature);
+    /** Estimates for lattices too large to enumerate: {@link SamplerOracle#estimate}. */
+    static ThermodynamicEstimates estimate(UpdateRule rule, LongRangeIsing h, double temperature,
+            int numChains, int thermalization, int samplesPerChain, long seed) {
+        return SamplerOracle.estimate(rule, h, temperature, numChains, thermalization, samplesPerChain, seed);
     }
 
     /** z-score of the difference of two independent estimates. */

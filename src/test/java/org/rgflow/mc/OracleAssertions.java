@@ -34,31 +34,10 @@ final class OracleAssertions {
         return c;
     }
 
-    /**
-     * Estimates without an exact reference (for lattices too large to enumerate), sampled as
-     * {@link SamplerOracle#compare} does: one measurement per sweep after thermalisation.
-     */
+    /** Estimates for lattices too large to enumerate: {@link SamplerOracle#estimate}. */
     static ThermodynamicEstimates estimate(UpdateRule rule, NearestNeighbourIsing h, double temperature,
             int numChains, int thermalization, int samplesPerChain, long seed) {
-        MarkovChains chains = rule.start(h, numChains, seed, InitialState.RANDOM);
-        for (int s = 0; s < thermalization; s++) {
-            chains.sweep(temperature);
-        }
-        int n = h.lattice().numSites();
-        byte[] spins = new byte[n];
-        IsingSeries series = new IsingSeries(numChains, samplesPerChain);
-        for (int i = 0; i < samplesPerChain; i++) {
-            chains.sweep(temperature);
-            for (int c = 0; c < numChains; c++) {
-                chains.copySpins(c, spins);
-                long m = 0;
-                for (byte b : spins) {
-                    m += b;
-                }
-                series.add(c, h.energy(spins) / n, (double) m / n);
-            }
-        }
-        return ThermodynamicEstimates.of(series, n, temperature);
+        return SamplerOracle.estimate(rule, h, temperature, numChains, thermalization, samplesPerChain, seed);
     }
 
     /** Two independent estimates agree: |a - b| / sqrt(err_a^2 + err_b^2) &lt; {@link #MAX_Z}. */

@@ -60,6 +60,16 @@ public final class SamplerOracle {
      */
     public static Comparison compare(UpdateRule rule, Hamiltonian h, double temperature, int numChains,
             int thermalization, int samplesPerChain, long seed) {
+        return new Comparison(estimate(rule, h, temperature, numChains, thermalization, samplesPerChain, seed),
+                ExactIsing.of(h, temperature));
+    }
+
+    /**
+     * Estimates without an exact reference (also for lattices too large to enumerate):
+     * {@code thermalization} sweeps, then one measurement per sweep.
+     */
+    public static ThermodynamicEstimates estimate(UpdateRule rule, Hamiltonian h, double temperature, int numChains,
+            int thermalization, int samplesPerChain, long seed) {
         MarkovChains chains = rule.start(h, numChains, seed, InitialState.RANDOM);
         for (int s = 0; s < thermalization; s++) {
             chains.sweep(temperature);
@@ -78,6 +88,6 @@ public final class SamplerOracle {
                 series.add(c, h.energy(spins) / n, (double) m / n);
             }
         }
-        return new Comparison(ThermodynamicEstimates.of(series, n, temperature), ExactIsing.of(h, temperature));
+        return ThermodynamicEstimates.of(series, n, temperature);
     }
 }
