@@ -6,7 +6,6 @@ import org.rgflow.hamiltonian.LongRangeIsing;
 import org.rgflow.hamiltonian.PeriodicSum;
 import org.rgflow.lattice.HypercubicLattice;
 import org.rgflow.observable.Estimate;
-import org.rgflow.observable.IsingSeries;
 import org.rgflow.observable.ThermodynamicEstimates;
 import org.rgflow.testing.ExactIsing;
 import org.rgflow.testing.SamplerOracle;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.rgflow.hamiltonian.NearestNeighbourIsing;
 import org.rgflow.lattice.HypercubicLattice;
 import org.rgflow.observable.Estimate;
-import org.rgflow.observable.IsingSeries;
 import org.rgflow.observable.ThermodynamicEstimates;
 import org.rgflow.testing.SamplerOracle;
 import org.rgflow.testing.SamplerOracle.Comparison;
