@@ -56,8 +56,25 @@ class LayeringTest {
     }
 
     @Test
+    void criticalUsesPhysicsStatisticsAndFiguresButNoConfig() {
+        onlyDependsOn("critical", "lattice", "hamiltonian", "mc", "observable", "plot", "provenance");
+    }
+
+    @Test
+    void plotKnowsOnlyProvenance() {
+        onlyDependsOn("plot", "provenance");
+    }
+
+    @Test
     void dataSeesOnlyArraysAndLabels() {
         onlyDependsOn("data", "provenance");
+    }
+
+    @Test
+    void modelsSeeVectorsAndTrainingSeesModelsAndData() {
+        onlyDependsOn("rbm");
+        onlyDependsOn("train", "rbm", "data", "provenance", "observable");
+        onlyDependsOn("export", "rbm", "provenance");
     }
 
     @Test

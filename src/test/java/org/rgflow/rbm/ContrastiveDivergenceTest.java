@@ -1,0 +1,101 @@
+package org.rgflow.rbm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.rgflow.testing.Nd4jTestBase;
+
+/** The CD-k gradient equals its definition computed independently from the same sampled chain. */
+class ContrastiveDivergenceTest extends Nd4jTestBase {
+
+    private static final long SEED = 7L;
+
+    /** g_W[i][j] = (1/C) sum_c vk_ci sigma(b + vk W)_cj - (1/B) sum_b v0_bi sigma(b + v0 W)_bj, by plain loops. */
+    private static void checkGradient(Rbm rbm, INDArray v0, INDArray vk, INDArray gW, INDArray gVb, INDArray gHb) {
+        BruteForce bf = new BruteForce(rbm);
+        int nv = bf.nv;
+        int nh = bf.nh;
+        double[][] expW = new double[nv][nh];
+        double[] expA = new double[nv];
+        double[] expB = new double[nh];
+        accumulate(bf, vk, 1.0 / vk.rows(), expW, expA, expB);
+        accumulate(bf, v0, -1.0 / v0.rows(), expW, expA, expB);
+        for (int i = 0; i < nv; i++) {
+            assertEquals(expA[i], gVb.getDouble(0, i), 1e-12);
+            for (int j = 0; j < nh; j++) {
+                assertEquals(expW[i][j], gW.getDouble(i, j), 1e-12);
+            }
+        }
+        for (int j = 0; j < nh; j++) {
+            assertEquals(expB[j], gHb.getDouble(0, j), 1e-12);
+        }
+    }
+
+    private static void accumulate(BruteForce bf, INDArray v, double c, double[][] w, double[] a, double[] b) {
+        for (int r = 0; r < v.rows(); r++) {
+            double[] x = v.getRow(r).toDoubleVector();
+            for (int j = 0; j < bf.nh; j++) {
+                double pre = bf.b[j];
+                for (int i = 0; i < bf.nv; i++) {
+                    pre += x[i] * bf.w[i][j];
+                }
+                double p = 1 / (1 + Math.exp(-pre));
+                b[j] += c * p;
+                for (int i = 0; i < bf.nv; i++) {
+                    w[i][j] += c * x[i] * p;
+                }
+            }
+            for (int i = 0; i < bf.nv; i++) {
+                a[i] += c * x[i];
+            }
+        }
+    }
+
+    @Test
+    void cdKGradientMatchesItsDefinition() throws Exception {
+        Rbm rbm = Rbm.random(5, 3, DataType.DOUBLE, 0.8, 0.4, SEED);
+        INDArray v0 = TwoPrototypes.sample(20, 1, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4);
+        INDArray gW = rbm.weights().ulike();
+        INDArray gVb = rbm.visibleBias().ulike();
+        INDArray gHb = rbm.hiddenBias().ulike();
+        for (int k : new int[] {1, 3}) {
+            try (Random rng = Bernoulli.newRandom(SEED + k)) {
+                INDArray vk = new ContrastiveDivergence(rbm).gradient(v0, null, k, 1.0, rng, gW, gVb, gHb).dup();
+                checkGradient(rbm, v0, vk, gW, gVb, gHb);
+                INDArray distinct = vk.sub(v0);
+                assertTrue(distinct.amaxNumber().doubleValue() == 1.0, "the chain moved");
+                assertEquals(vk, vk.mul(vk), "negative samples are binary");
+            }
+        }
+    }
+
+    @Test
+    void persistentChainsAdvanceAndDefineTheNegativePhase() throws Exception {
+        Rbm rbm = Rbm.random(5, 3, DataType.DOUBLE, 0.8, 0.4, SEED);
+        INDArray v0 = TwoPrototypes.sample(8, 2, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4);
+        INDArray chains = TwoPrototypes.sample(13, 3, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4);
+        INDArray start = chains.dup();
+        INDArray gW = rbm.weights().ulike();
+        INDArray gVb = rbm.visibleBias().ulike();
+        INDArray gHb = rbm.hiddenBias().ulike();
+        try (Random rng = Bernoulli.newRandom(SEED)) {
+            new ContrastiveDivergence(rbm).gradient(v0, chains, 2, 1.0, rng, gW, gVb, gHb);
+        }
+        assertTrue(chains.sub(start).amaxNumber().doubleValue() > 0, "chains advanced");
+        checkGradient(rbm, v0, chains, gW, gVb, gHb);
+    }
+
+    @Test
+    void inPlaceBernoulliHasTheRightMean() throws Exception {
+        try (Random rng = Bernoulli.newRandom(SEED)) {
+            INDArray p = org.nd4j.linalg.factory.Nd4j.valueArrayOf(new long[] {200, 500}, 0.3, DataType.FLOAT);
+            Bernoulli.sampleInto(p, p, rng);
+            assertEquals(0.3, p.meanNumber().doubleValue(), 0.005);
+            assertEquals(p, p.mul(p));
+        }
+    }
+}
