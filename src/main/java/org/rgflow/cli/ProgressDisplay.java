@@ -20,6 +20,7 @@ final class ProgressDisplay implements ScanListener, AutoCloseable {
     private final boolean quiet;
     private final boolean terminal;
     private final int numTemperatures;
+    private final String prefix;
     private final PrintStream err = System.err;
     private ProgressBar bar;
     private String label = "";
@@ -28,9 +29,15 @@ final class ProgressDisplay implements ScanListener, AutoCloseable {
     private long lastStatus;
 
     ProgressDisplay(boolean quiet, int numTemperatures) {
+        this(quiet, numTemperatures, "");
+    }
+
+    /** @param prefix put before every label, e.g. {@code "coarse L=32 "} (one display per lattice size) */
+    ProgressDisplay(boolean quiet, int numTemperatures, String prefix) {
         this.quiet = quiet;
         this.terminal = System.console() != null;
         this.numTemperatures = numTemperatures;
+        this.prefix = prefix;
     }
 
     @Override
@@ -38,7 +45,7 @@ final class ProgressDisplay implements ScanListener, AutoCloseable {
         if (quiet) {
             return;
         }
-        String next = String.format(Locale.ROOT, "T[%d/%d]=%.4g", index + 1, numTemperatures, temperature);
+        String next = prefix + String.format(Locale.ROOT, "T[%d/%d]=%.4g", index + 1, numTemperatures, temperature);
         if (next.equals(label)) {
             total = done + totalSweeps; // the pilot run fixed the remaining length
             if (bar != null) {
