@@ -25,7 +25,7 @@ class LayeringTest {
     private static void onlyDependsOn(String pkg, String... allowed) {
         StringBuilder others = new StringBuilder();
         String[] all = {"lattice", "hamiltonian", "mc", "observable", "critical", "data", "rbm", "train", "search",
-            "analysis", "export", "plot", "cli", "config", "provenance", "backend", "bench"};
+            "analysis", "thermometer", "export", "plot", "cli", "config", "provenance", "backend", "bench"};
         java.util.List<String> forbidden = new java.util.ArrayList<>();
         for (String p : all) {
             if (!p.equals(pkg) && !java.util.Arrays.asList(allowed).contains(p)) {
@@ -75,6 +75,31 @@ class LayeringTest {
         onlyDependsOn("rbm");
         onlyDependsOn("train", "rbm", "data", "provenance", "observable");
         onlyDependsOn("export", "rbm", "provenance");
+    }
+
+    @Test
+    void searchUsesModelsTrainingAndOutputsButNoConfig() {
+        onlyDependsOn("search", "rbm", "train", "data", "export", "provenance", "observable", "plot", "mc", "lattice",
+                "hamiltonian", "thermometer");
+    }
+
+    @Test
+    void thermometerSeesDataAndOutputsOnly() {
+        onlyDependsOn("thermometer", "data", "provenance", "observable", "plot");
+    }
+
+    @Test
+    void analysisUsesPhysicsModelsAndOutputsButNoConfigCliOrTraining() {
+        onlyDependsOn("analysis", "lattice", "hamiltonian", "mc", "observable", "rbm", "data", "provenance", "plot",
+                "thermometer");
+    }
+
+    @Test
+    void onlySearchImportsArbiter() {
+        noClasses().that().resideOutsideOfPackage("org.rgflow.search..")
+                .should().dependOnClassesThat().resideInAPackage("org.deeplearning4j.arbiter..")
+                .because("Arbiter (beta7) is confined to org.rgflow.search (STACK.md section 5)")
+                .check(classes);
     }
 
     @Test
