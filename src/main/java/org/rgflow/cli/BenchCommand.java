@@ -3,6 +3,7 @@ package org.rgflow.cli;
 import java.io.PrintStream;
 import org.rgflow.bench.DatasetBenchmark;
 import org.rgflow.bench.LongRangeBenchmark;
+import org.rgflow.bench.RbmBenchmark;
 import org.rgflow.bench.SamplerBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code rgflow bench ...}: benchmarks that print one table each, peers side by side where they exist. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run benchmarks (tables on stdout).",
         subcommands = {BenchCommand.Sampler.class, BenchCommand.LongRange.class, BenchCommand.Dataset.class,
-            IndependentSamplesBenchmarkCommand.class})
+            IndependentSamplesBenchmarkCommand.class, BenchCommand.Rbm.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -59,6 +60,21 @@ final class BenchCommand implements Runnable {
         @Override
         public void run() {
             DatasetBenchmark.run(new PrintStream(System.out, true), configs, sites);
+        }
+    }
+
+    @Command(name = "rbm", mixinStandardHelpOptions = true,
+            description = "CD-1 training throughput (samples x epochs / s) of rgflow's RBM for the PERFORMANCE.md shapes "
+                    + "next to the Python peers in ../shared/peers (scikit-learn, torch, numpy).")
+    static final class Rbm implements Runnable {
+        @Option(names = "--repeats", defaultValue = "3", description = "Repeats per measurement (median reported).")
+        int repeats;
+        @Option(names = "--no-peers", description = "Do not run the Python peers.")
+        boolean noPeers;
+
+        @Override
+        public void run() {
+            RbmBenchmark.run(new PrintStream(System.out, true), repeats, !noPeers);
         }
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rgflow", mixinStandardHelpOptions = true, versionProvider = RgflowCommand.Version.class,
         description = "Spin-lattice Monte Carlo, RBMs on DL4J/ND4J and renormalization-group flow analysis.",
-        subcommands = {InfoCommand.class, SampleCommand.class, BenchCommand.class, CriticalCommand.class})
+        subcommands = {InfoCommand.class, SampleCommand.class, BenchCommand.class, CriticalCommand.class,
+            TrainCommand.class, SampleModelCommand.class})
 public final class RgflowCommand implements Runnable {
 
     /** Exit code for bad configs, arguments or inputs. */

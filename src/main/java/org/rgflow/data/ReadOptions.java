@@ -26,9 +26,15 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param shuffleBufferRows    shuffle buffer size in rows; 0 = 64 MiB worth
  * @param temperatures         keep only shards at these temperatures; empty = all
  * @param temperatureTolerance absolute tolerance of the temperature match
+ * @param rowsFrom             keep rows [round(rowsFrom&middot;n), round(rowsTo&middot;n)) of every shard of n rows
+ *                             (default 0: from the first row); a deterministic, temperature-stratified split,
+ *                             since every shard holds one temperature: e.g. [0, 0.9) and [0.9, 1) partition
+ *                             every shard into training and held-out rows
+ * @param rowsTo               end of the kept fraction of every shard (default 1: to the last row)
  */
 public record ReadOptions(SpinEncoding encoding, DataType dataType, boolean shuffle, long seed,
-        boolean reshuffleEachEpoch, int shuffleBufferRows, Set<Double> temperatures, double temperatureTolerance)
+        boolean reshuffleEachEpoch, int shuffleBufferRows, Set<Double> temperatures, double temperatureTolerance,
+        double rowsFrom, double rowsTo)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -52,6 +58,36 @@ public record ReadOptions(SpinEncoding encoding, DataType dataType, boolean shuf
                     + temperatureTolerance);
         }
         temperatures = Set.copyOf(new TreeSet<>(Objects.requireNonNull(temperatures, "temperatures")));
+        if (!(rowsFrom >= 0 && rowsFrom <= rowsTo && rowsTo <= 1)) {
+            throw new IllegalArgumentException("row fractions must satisfy 0 <= from <= to <= 1, got [" + rowsFrom
+                    + ", " + rowsTo + ")");
+        }
+    }
+
+    /** Rows of all shards (the default). */
+    public ReadOptions(SpinEncoding encoding, DataType dataType, boolean shuffle, long seed, boolean reshuffleEachEpoch,
+            int shuffleBufferRows, Set<Double> temperatures, double temperatureTolerance) {
+        this(encoding, dataType, shuffle, seed, reshuffleEachEpoch, shuffleBufferRows, temperatures,
+                temperatureTolerance, 0.0, 1.0);
+    }
+
+    /** First kept row of a shard of {@code count} rows: round(rowsFrom &middot; count). */
+    public long firstRow(long count) {
+        return Math.round(rowsFrom * count);
+    }
+
+    /** One past the last kept row of a shard of {@code count} rows: round(rowsTo &middot; count). */
+    public long endRow(long count) {
+        return Math.round(rowsTo * count);
+    }
+
+    /**
+     * Only rows [round(from&middot;n), round(to&middot;n)) of every shard of n rows. Complementary ranges such as
+     * [0, f) and [f, 1) split every shard (so every temperature) into disjoint parts that together hold every row.
+     */
+    public ReadOptions withRows(double from, double to) {
+        return new ReadOptions(encoding, dataType, shuffle, seed, reshuffleEachEpoch, shuffleBufferRows, temperatures,
+                temperatureTolerance, from, to);
     }
 
     /** {0,1} encoding, FLOAT, no shuffling, all temperatures. */
@@ -62,38 +98,38 @@ public record ReadOptions(SpinEncoding encoding, DataType dataType, boolean shuf
 
     public ReadOptions withEncoding(SpinEncoding e) {
         return new ReadOptions(e, dataType, shuffle, seed, reshuffleEachEpoch, shuffleBufferRows, temperatures,
-                temperatureTolerance);
+                temperatureTolerance, rowsFrom, rowsTo);
     }
 
     public ReadOptions withDataType(DataType t) {
         return new ReadOptions(encoding, t, shuffle, seed, reshuffleEachEpoch, shuffleBufferRows, temperatures,
-                temperatureTolerance);
+                temperatureTolerance, rowsFrom, rowsTo);
     }
 
     /** Shuffled with {@code seed}. */
     public ReadOptions withShuffle(long shuffleSeed) {
         return new ReadOptions(encoding, dataType, true, shuffleSeed, reshuffleEachEpoch, shuffleBufferRows,
-                temperatures, temperatureTolerance);
+                temperatures, temperatureTolerance, rowsFrom, rowsTo);
     }
 
     public ReadOptions withReshuffleEachEpoch(boolean b) {
         return new ReadOptions(encoding, dataType, shuffle, seed, b, shuffleBufferRows, temperatures,
-                temperatureTolerance);
+                temperatureTolerance, rowsFrom, rowsTo);
     }
 
     public ReadOptions withShuffleBufferRows(int rows) {
         return new ReadOptions(encoding, dataType, shuffle, seed, reshuffleEachEpoch, rows, temperatures,
-                temperatureTolerance);
+                temperatureTolerance, rowsFrom, rowsTo);
     }
 
     /** Only shards at these temperatures (within {@link #temperatureTolerance()}). */
     public ReadOptions withTemperatures(Collection<Double> temps) {
         return new ReadOptions(encoding, dataType, shuffle, seed, reshuffleEachEpoch, shuffleBufferRows,
-                Set.copyOf(temps), temperatureTolerance);
+                Set.copyOf(temps), temperatureTolerance, rowsFrom, rowsTo);
     }
 
     public ReadOptions withTemperatureTolerance(double tol) {
         return new ReadOptions(encoding, dataType, shuffle, seed, reshuffleEachEpoch, shuffleBufferRows,
-                temperatures, tol);
+                temperatures, tol, rowsFrom, rowsTo);
     }
 }

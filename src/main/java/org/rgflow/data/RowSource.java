@@ -12,18 +12,29 @@ abstract class RowSource implements Closeable {
     protected final int[] shards;
     protected final int numSites;
     protected final ShardChannels channels;
+    /** Kept rows [first, end) of each shard ({@link ReadOptions#withRows}), indexed by dataset shard. */
+    protected final long[] first;
+    protected final long[] end;
 
-    RowSource(SpinDataset dataset, int[] shards) {
+    RowSource(SpinDataset dataset, int[] shards, ReadOptions options) {
         this.dataset = dataset;
         this.shards = shards.clone();
         this.numSites = dataset.numSites();
         this.channels = new ShardChannels(dataset);
+        int n = dataset.shards().size();
+        this.first = new long[n];
+        this.end = new long[n];
+        for (int i = 0; i < n; i++) {
+            long count = dataset.shards().get(i).count();
+            first[i] = options.firstRow(count);
+            end[i] = options.endRow(count);
+        }
     }
 
     /** A pass over {@code shards} (indices into the dataset's shard list) for the given epoch. */
     static RowSource create(SpinDataset dataset, int[] shards, ReadOptions options, long epoch) {
         return options.shuffle() ? new ShuffledRowSource(dataset, shards, options, epoch)
-                : new Sequential(dataset, shards);
+                : new Sequential(dataset, shards, options);
     }
 
     abstract boolean hasNext();
@@ -47,8 +58,17 @@ abstract class RowSource implements Closeable {
         private int shardPos;
         private long row;
 
-        Sequential(SpinDataset dataset, int[] shards) {
-            super(dataset, shards);
+        Sequential(SpinDataset dataset, int[] shards, ReadOptions options) {
+            super(dataset, shards, options);
+            skipEmpty();
+        }
+
+        /** Moves to the first shard (from shardPos on) with rows left, positioned at its first kept row. */
+        private void skipEmpty() {
+            while (shardPos < this.shards.length && first[this.shards[shardPos]] >= end[this.shards[shardPos]]) {
+                shardPos++;
+            }
+            row = shardPos < this.shards.length ? first[this.shards[shardPos]] : 0;
         }
 
         @Override
@@ -61,7 +81,7 @@ abstract class RowSource implements Closeable {
             int n = 0;
             while (n < max && shardPos < shards.length) {
                 int shard = shards[shardPos];
-                long count = dataset.shards().get(shard).count();
+                long count = end[shard];
                 int k = (int) Math.min(max - n, count - row);
                 channels.read(shard, row, k, spins, n);
                 for (int i = 0; i < k; i++) {
@@ -72,7 +92,7 @@ abstract class RowSource implements Closeable {
                 row += k;
                 if (row == count) {
                     shardPos++;
-                    row = 0;
+                    skipEmpty();
                 }
             }
             return n;

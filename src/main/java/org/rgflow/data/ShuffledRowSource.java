@@ -23,13 +23,13 @@ final class ShuffledRowSource extends RowSource {
     private int size;
 
     ShuffledRowSource(SpinDataset dataset, int[] shards, ReadOptions options, long epoch) {
-        super(dataset, shards);
+        super(dataset, shards, options);
         this.rng = new SplittableRandom(mix(options.seed() + GOLDEN * (epoch + 1)));
         this.blockRows = Math.max(1, BLOCK_BYTES / numSites);
         long total = 0;
         long numBlocks = 0;
         for (int s : shards) {
-            long count = dataset.shards().get(s).count();
+            long count = end[s] - first[s];
             total += count;
             numBlocks += (count + blockRows - 1) / blockRows;
         }
@@ -39,7 +39,7 @@ final class ShuffledRowSource extends RowSource {
         this.blocks = new long[(int) numBlocks];
         int b = 0;
         for (int i = 0; i < shards.length; i++) {
-            long count = dataset.shards().get(shards[i]).count();
+            long count = end[shards[i]] - first[shards[i]];
             for (long start = 0; start < count; start += blockRows) {
                 blocks[b++] = ((long) i << 32) | (start / blockRows);
             }
@@ -94,12 +94,12 @@ final class ShuffledRowSource extends RowSource {
 
     private void readBlock(long block) {
         int shard = shards[(int) (block >>> 32)];
-        long first = (block & 0xFFFFFFFFL) * blockRows;
-        int k = (int) Math.min(blockRows, dataset.shards().get(shard).count() - first);
-        channels.read(shard, first, k, buffer, size);
+        long start = first[shard] + (block & 0xFFFFFFFFL) * blockRows;
+        int k = (int) Math.min(blockRows, end[shard] - start);
+        channels.read(shard, start, k, buffer, size);
         for (int i = 0; i < k; i++) {
             bufShard[size + i] = shard;
-            bufRow[size + i] = first + i;
+            bufRow[size + i] = start + i;
         }
         size += k;
     }

@@ -213,6 +213,17 @@ public final class SpinDataSetIterator implements DataSetIterator {
             return this;
         }
 
+        /**
+         * Only rows [round(from&middot;n), round(to&middot;n)) of every shard of n rows (default [0, 1)): a
+         * deterministic split stratified by temperature; [0, 1&minus;f) and [1&minus;f, 1) give disjoint training
+         * and held-out parts that together hold every row. Rows of a Monte Carlo shard are in sampling order, so
+         * the held-out part is the end of each temperature's chains.
+         */
+        public Builder rows(double from, double to) {
+            options = options.withRows(from, to);
+            return this;
+        }
+
         /** Absolute tolerance of the temperature filter (default {@value ReadOptions#DEFAULT_TOLERANCE}). */
         public Builder temperatureTolerance(double tol) {
             options = options.withTemperatureTolerance(tol);

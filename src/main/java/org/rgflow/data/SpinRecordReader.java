@@ -125,10 +125,13 @@ public class SpinRecordReader extends BaseRecordReader {
         return options;
     }
 
-    /** Number of records in one pass (after the temperature filter). */
+    /** Number of records in one pass (after the temperature filter and the row range). */
     public long numRecords() {
         requireInitialised();
-        return Arrays.stream(selected).mapToLong(i -> dataset.shards().get(i).count()).sum();
+        return Arrays.stream(selected).mapToLong(i -> {
+            long count = dataset.shards().get(i).count();
+            return options.endRow(count) - options.firstRow(count);
+        }).sum();
     }
 
     @Override
