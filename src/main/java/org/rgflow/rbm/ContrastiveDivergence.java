@@ -1,8 +1,11 @@
 package org.rgflow.rbm;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -15,23 +18,48 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * probabilities p(h|v_k) (Rao&ndash;Blackwellised, as is p(h|v_0) in the positive phase). Every half step is a
  * Bernoulli sample: no mean-field propagation. Gradients of disabled biases are zero.
  *
+ * <p><b>Implementation (per-op overhead, not FLOPs, dominates at RBM sizes; STACK.md &sect;4).</b> All buffers
+ * are allocated once per shape and reused, and every ND4J op works on contiguous arrays (strided copies cost
+ * 8&ndash;10 ns per element in ND4J, 100&times; a contiguous copy). The states of both phases are stacked:
+ * V = [v_0; v_k] [B+C, n_v] and H = [p(h|v_0); p(h|v_k)] [B+C, n_h] ('c' order, so each phase is a contiguous
+ * row block); H is prefilled with the hidden bias by one broadcast copy and the hidden GEMMs accumulate into it
+ * (beta = 1), and each bias gradient is one GEMM with the weight column s = [&minus;1/B &hellip;; 1/C &hellip;]:
+ * g_b = s^T H, g_a = s^T V. Per CD-1 call: 5 GEMMs for the chain and g_W, 2 for the biases, 3 sigmoids,
+ * 2 Bernoulli fills, 2 broadcasts and one contiguous copy of the data (the plain form needs 4 more ops).
+ * {@link #descend} accumulates &minus;lr&middot;g straight into the live parameters (no gradient array, no
+ * updater ops).
+ *
  * <p>An instance holds scratch buffers for one model (reused while the batch size stays the same); it is
- * not thread-safe. Cost per call: (2k + 1) GEMMs of [batch, n_v]&times;[n_v, n_h] plus 2 for g_W, about
- * 12 elementwise ops and 2k+1 Bernoulli fills.
+ * not thread-safe. Results are deterministic for a given generator state (same thread count).
  */
 public final class ContrastiveDivergence {
 
     private final Rbm rbm;
+    private final int nv;
+    private final int nh;
+
+    private DataType dtype;
+    private long batch = -1;
+    private long numChains = -1;
+    /** [B+C, nv] 'c': v0 rows then vk rows. */
+    private INDArray vStack;
+    private INDArray v0;
+    private INDArray vk;
+    /** [B+C, nh] 'c': p(h|v0) rows then p(h|vk) rows. */
+    private INDArray hStack;
     private INDArray ph0;
-    private INDArray hidden;
     private INDArray phk;
-    private INDArray visible;
-    private INDArray onesData;
-    private INDArray onesChain;
+    /** [C, nh], sampled hidden states. */
+    private INDArray hid;
+    /** [B+C, 1]: -1 for the data rows, +1 for the chain rows (scaled per call). */
+    private INDArray weights;
+    private double weightsScale = Double.NaN;
 
     /** @param rbm the live model (read at every call) */
     public ContrastiveDivergence(Rbm rbm) {
         this.rbm = rbm;
+        this.nv = rbm.numVisible();
+        this.nh = rbm.numHidden();
     }
 
     /**
@@ -50,76 +78,130 @@ public final class ContrastiveDivergence {
      */
     public INDArray gradient(INDArray data, INDArray chains, int k, double scale, Random rng, INDArray gW,
             INDArray gVb, INDArray gHb) {
+        sampleChain(data, chains, k, rng);
+        accumulate(scale, 0.0, gW, gVb, gHb);
+        return vk;
+    }
+
+    /**
+     * One plain gradient-descent update of the live parameters, {@code θ -= learningRate · g}, with g the
+     * batch-mean gradient of {@link #gradient} (same chain, same random draws): the gradient GEMMs accumulate
+     * straight into W and the enabled biases (disabled biases stay exactly zero). This is DL4J's {@code Sgd}
+     * updater ({@code g *= lr; θ -= g}) fused into the GEMMs.
+     *
+     * @return v_k, as for {@link #gradient}
+     */
+    public INDArray descend(INDArray data, INDArray chains, int k, double learningRate, Random rng) {
+        sampleChain(data, chains, k, rng);
+        accumulate(-learningRate, 1.0, rbm.weightsView(), rbm.visibleBiasView(), rbm.hiddenBiasView());
+        return vk;
+    }
+
+    /** outW = beta·outW + scale·g_W etc.; disabled biases: zero (beta 0) or untouched (beta 1). */
+    private void accumulate(double scale, double beta, INDArray outW, INDArray outVb, INDArray outHb) {
+        Nd4j.gemm(vk, phk, outW, true, false, scale / numChains, beta);
+        Nd4j.gemm(v0, ph0, outW, true, false, -scale / batch, 1.0);
+        if (weightsScale != scale) {
+            weights.get(NDArrayIndex.interval(0, batch), NDArrayIndex.all()).assign(-scale / batch);
+            weights.get(NDArrayIndex.interval(batch, batch + numChains), NDArrayIndex.all()).assign(scale / numChains);
+            weightsScale = scale;
+        }
+        if (rbm.isHiddenBiasEnabled()) {
+            Nd4j.gemm(weights, hStack, row(outHb, nh), true, false, 1.0, beta);
+        } else if (beta == 0) {
+            outHb.assign(0);
+        }
+        if (rbm.isVisibleBiasEnabled()) {
+            Nd4j.gemm(weights, vStack, row(outVb, nv), true, false, 1.0, beta);
+        } else if (beta == 0) {
+            outVb.assign(0);
+        }
+    }
+
+    private static INDArray row(INDArray a, int n) {
+        return a.rank() == 2 ? a : a.reshape(1, n);
+    }
+
+    /** Runs the chain; afterwards vStack and hStack hold the statistics' factors. */
+    private void sampleChain(INDArray data, INDArray chains, int k, Random rng) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        INDArray v0 = rbm.cast(data);
-        long batch = v0.rows();
-        long numChains = chains == null ? batch : chains.rows();
-        ensureBuffers(batch, numChains);
-        INDArray w = rbm.weightsView();
-        hiddenProbabilitiesInto(v0, ph0);
+        if (data.columns() != nv || (chains != null && chains.columns() != nv)) {
+            throw new IllegalArgumentException("data and chains need numVisible = " + nv + " columns");
+        }
+        ensureBuffers(data.rows(), chains == null ? data.rows() : chains.rows());
+        if (rbm.isHiddenBiasEnabled()) {
+            // b in every row of H (both phases, one op); the first hidden GEMM of each phase accumulates onto it
+            Nd4j.getExecutioner().exec(new BroadcastCopyOp(hStack, rbm.hiddenBiasView(), hStack, 1));
+        }
+        v0.assign(rbm.cast(data));
+        hiddenProbabilities(v0, ph0, true);
+        boolean phkPrefilled = true;
         if (chains == null) {
-            Bernoulli.sampleInto(ph0, hidden, rng);
+            Bernoulli.sampleInto(ph0, hid, rng);
         } else {
-            hiddenProbabilitiesInto(chains, phk);
-            Bernoulli.sampleInto(phk, hidden, rng);
+            vk.assign(rbm.cast(chains));
+            hiddenProbabilities(vk, phk, true);
+            phkPrefilled = false;
+            Bernoulli.sampleInto(phk, hid, rng);
         }
         for (int step = 1; step <= k; step++) {
-            Nd4j.gemm(hidden, w, visible, false, true, 1.0, 0.0);
+            Nd4j.gemm(hid, rbm.weightsView(), vk, false, true, 1.0, 0.0);
             if (rbm.isVisibleBiasEnabled()) {
-                visible.addiRowVector(rbm.visibleBiasView());
+                vk.addiRowVector(rbm.visibleBiasView());
             }
-            Transforms.sigmoid(visible, false);
-            Bernoulli.sampleInto(visible, visible, rng);
-            hiddenProbabilitiesInto(visible, phk);
+            Transforms.sigmoid(vk, false);
+            Bernoulli.sampleInto(vk, vk, rng);
+            hiddenProbabilities(vk, phk, phkPrefilled);
+            phkPrefilled = false;
             if (step < k) {
-                Bernoulli.sampleInto(phk, hidden, rng);
+                Bernoulli.sampleInto(phk, hid, rng);
             }
-        }
-        double cNeg = scale / numChains;
-        double cPos = -scale / batch;
-        Nd4j.gemm(visible, phk, gW, true, false, cNeg, 0.0);
-        Nd4j.gemm(v0, ph0, gW, true, false, cPos, 1.0);
-        if (rbm.isHiddenBiasEnabled()) {
-            Nd4j.gemm(onesChain, phk, gHb, true, false, cNeg, 0.0);
-            Nd4j.gemm(onesData, ph0, gHb, true, false, cPos, 1.0);
-        } else {
-            gHb.assign(0);
-        }
-        if (rbm.isVisibleBiasEnabled()) {
-            Nd4j.gemm(onesChain, visible, gVb, true, false, cNeg, 0.0);
-            Nd4j.gemm(onesData, v0, gVb, true, false, cPos, 1.0);
-        } else {
-            gVb.assign(0);
         }
         if (chains != null) {
-            chains.assign(visible);
+            chains.assign(vk);
         }
-        return visible;
     }
 
-    private void hiddenProbabilitiesInto(INDArray v, INDArray out) {
-        Nd4j.gemm(v, rbm.weightsView(), out, false, false, 1.0, 0.0);
-        if (rbm.isHiddenBiasEnabled()) {
+    /** out = sigmoid(b + v W); {@code prefilled}: out already holds b in every row. */
+    private void hiddenProbabilities(INDArray v, INDArray out, boolean prefilled) {
+        boolean bias = rbm.isHiddenBiasEnabled();
+        Nd4j.gemm(v, rbm.weightsView(), out, false, false, 1.0, bias && prefilled ? 1.0 : 0.0);
+        if (bias && !prefilled) {
             out.addiRowVector(rbm.hiddenBiasView());
         }
         Transforms.sigmoid(out, false);
     }
 
-    private void ensureBuffers(long batch, long numChains) {
-        var dtype = rbm.dataType();
-        int nv = rbm.numVisible();
-        int nh = rbm.numHidden();
-        if (ph0 == null || ph0.rows() != batch || ph0.dataType() != dtype) {
-            ph0 = Nd4j.createUninitialized(dtype, batch, nh);
-            onesData = Nd4j.ones(dtype, batch, 1);
+    private void ensureBuffers(long newBatch, long newChains) {
+        DataType t = rbm.dataType();
+        if (newBatch == batch && newChains == numChains && t == dtype) {
+            return;
         }
-        if (hidden == null || hidden.rows() != numChains || hidden.dataType() != dtype) {
-            hidden = Nd4j.createUninitialized(dtype, numChains, nh);
-            phk = Nd4j.createUninitialized(dtype, numChains, nh);
-            visible = Nd4j.createUninitialized(dtype, numChains, nv);
-            onesChain = Nd4j.ones(dtype, numChains, 1);
+        dtype = t;
+        batch = newBatch;
+        numChains = newChains;
+        long rows = batch + numChains;
+        vStack = Nd4j.create(t, new long[] {rows, nv}, 'c');
+        hStack = Nd4j.create(t, new long[] {rows, nh}, 'c');
+        v0 = rowBlock(vStack, 0, batch);
+        vk = rowBlock(vStack, batch, rows);
+        ph0 = rowBlock(hStack, 0, batch);
+        phk = rowBlock(hStack, batch, rows);
+        hid = Nd4j.create(t, new long[] {numChains, nh}, 'c');
+        weights = Nd4j.create(t, new long[] {rows, 1}, 'c');
+        weightsScale = Double.NaN;
+    }
+
+    /** Rows [from, to) of a 'c' array: a contiguous view (element-wise stride 1). */
+    private static INDArray rowBlock(INDArray c, long from, long to) {
+        INDArray v = c.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+        // a single column or row is contiguous whatever order flag ND4J gives the view (n_h = 1 gives 'f')
+        boolean vector = v.rows() == 1 || v.columns() == 1;
+        if (v.elementWiseStride() != 1 || (v.ordering() != 'c' && !vector)) {
+            throw new IllegalStateException("expected a contiguous row block, got stride " + v.elementWiseStride());
         }
+        return v;
     }
 }

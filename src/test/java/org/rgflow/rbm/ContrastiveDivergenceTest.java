@@ -98,4 +98,51 @@ class ContrastiveDivergenceTest extends Nd4jTestBase {
             assertEquals(p, p.mul(p));
         }
     }
+
+    /** The fused Sgd update equals params - lr * gradient (same draws), for CD and PCD, and keeps disabled biases 0. */
+    @Test
+    void descendIsAGradientStep() throws Exception {
+        for (boolean pcd : new boolean[] {false, true}) {
+            for (double biasScale : new double[] {0.4, 0.0}) {
+                Rbm rbm = Rbm.random(5, 3, DataType.DOUBLE, 0.8, biasScale, SEED);
+                INDArray v0 = TwoPrototypes.sample(8, 2, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4);
+                INDArray chains = pcd ? TwoPrototypes.sample(13, 3, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4) : null;
+                INDArray gW = rbm.weights().ulike();
+                INDArray gVb = rbm.visibleBias().ulike();
+                INDArray gHb = rbm.hiddenBias().ulike();
+                Rbm reference = rbm.copy();
+                double lr = 0.3;
+                try (Random rng = Bernoulli.newRandom(SEED)) {
+                    new ContrastiveDivergence(reference).gradient(v0, pcd ? chains.dup() : null, 2, 1.0, rng, gW, gVb,
+                            gHb);
+                }
+                try (Random rng = Bernoulli.newRandom(SEED)) {
+                    new ContrastiveDivergence(rbm).descend(v0, chains, 2, lr, rng);
+                }
+                assertTrue(rbm.weightsView().equalsWithEps(reference.weightsView().sub(gW.mul(lr)), 1e-12));
+                assertTrue(rbm.visibleBiasView().equalsWithEps(reference.visibleBiasView().sub(gVb.mul(lr)), 1e-12));
+                assertTrue(rbm.hiddenBiasView().equalsWithEps(reference.hiddenBiasView().sub(gHb.mul(lr)), 1e-12));
+                if (biasScale == 0) {
+                    assertEquals(0.0, rbm.visibleBiasView().amaxNumber().doubleValue());
+                    assertEquals(0.0, rbm.hiddenBiasView().amaxNumber().doubleValue());
+                }
+            }
+        }
+    }
+
+    /** Degenerate shapes: one hidden unit ([B, 1] views are column vectors) and a batch of one row. */
+    @Test
+    void singleHiddenUnitAndSingleRowBatchesWork() throws Exception {
+        Rbm rbm = Rbm.random(5, 1, DataType.DOUBLE, 0.8, 0.4, SEED);
+        INDArray v0 = TwoPrototypes.sample(8, 2, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4);
+        for (INDArray batch : new INDArray[] {v0, v0.getRow(0, true)}) {
+            INDArray gW = rbm.weights().ulike();
+            INDArray gVb = rbm.visibleBias().ulike();
+            INDArray gHb = rbm.hiddenBias().ulike();
+            try (Random rng = Bernoulli.newRandom(SEED)) {
+                INDArray vk = new ContrastiveDivergence(rbm).gradient(batch, null, 1, 1.0, rng, gW, gVb, gHb).dup();
+                checkGradient(rbm, batch, vk, gW, gVb, gHb);
+            }
+        }
+    }
 }

@@ -67,4 +67,34 @@ class ResumeTest extends Nd4jTestBase {
                 .resume(Checkpoint.latest(a).orElseThrow(), new ArrayIterator(data(), 16, 7L), null, a));
         assertTrue(other.getMessage().contains("options"), other.getMessage());
     }
+
+    /** The fused plain-Sgd path (LayerSession without gradient array): deterministic, and resumes bit-identically. */
+    @Test
+    void plainSgdRunsAreDeterministicAndResumeExactly(@TempDir Path a, @TempDir Path b, @TempDir Path c) {
+        TrainingOptions sgd = TrainingOptions.defaults().withEpochs(4).withSeed(SEED)
+                .withUpdater(new org.nd4j.linalg.learning.config.Sgd(new org.nd4j.linalg.schedule.ExponentialSchedule(
+                        org.nd4j.linalg.schedule.ScheduleType.EPOCH, 0.1, 0.9)))
+                .withCheckpointEvery(1).withStackInput(StackInput.SAMPLES);
+        INDArray[] runs = new INDArray[2];
+        for (int r = 0; r < 2; r++) {
+            MultiLayerNetwork net = StackedRbm.create(new int[] {12, 6, 4}, 1, true, true, DataType.FLOAT, SEED).network();
+            new RbmTrainer(sgd, List.of()).trainStack(net, new ArrayIterator(data(), 16, 7L), null, r == 0 ? a : b);
+            runs[r] = net.params().dup();
+        }
+        assertEquals(runs[0], runs[1], "same seed, same parameters");
+        RbmTrainingListener crash = new RbmTrainingListener() {
+            @Override
+            public void onEpochEnd(EpochMetrics m) {
+                if (m.layer() == 1 && m.epoch() == 2) {
+                    throw new Crash();
+                }
+            }
+        };
+        assertThrows(Crash.class, () -> new RbmTrainer(sgd, List.of(crash)).trainStack(
+                StackedRbm.create(new int[] {12, 6, 4}, 1, true, true, DataType.FLOAT, SEED).network(),
+                new ArrayIterator(data(), 16, 7L), null, c));
+        var resumed = new RbmTrainer(sgd, List.of()).resume(Checkpoint.latest(c).orElseThrow(),
+                new ArrayIterator(data(), 16, 7L), null, c);
+        assertEquals(runs[0], resumed.network().params(), "resumed plain-Sgd run");
+    }
 }
