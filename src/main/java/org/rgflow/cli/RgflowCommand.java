@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "rgflow", mixinStandardHelpOptions = true, versionProvider = RgflowCommand.Version.class,
         description = "Spin-lattice Monte Carlo, RBMs on DL4J/ND4J and renormalization-group flow analysis.",
         subcommands = {InfoCommand.class, SampleCommand.class, BenchCommand.class, CriticalCommand.class,
-            TrainCommand.class, SampleModelCommand.class})
+            TrainCommand.class, SampleModelCommand.class,
+            SearchCommand.class,
+            ThermometerCommand.class})
 public final class RgflowCommand implements Runnable {
 
     /** Exit code for bad configs, arguments or inputs. */

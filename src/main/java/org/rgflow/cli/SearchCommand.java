@@ -1,0 +1,200 @@
+package org.rgflow.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rgflow.backend.BackendInfo;
+import org.rgflow.config.ConfigLoader;
+import org.rgflow.config.SearchConfig;
+import org.rgflow.data.SpinDataSetIterator;
+import org.rgflow.data.SpinDataset;
+import org.rgflow.provenance.AtomicFiles;
+import org.rgflow.provenance.Manifest;
+import org.rgflow.provenance.OutputFile;
+import org.rgflow.provenance.Sha256;
+import org.rgflow.lattice.HypercubicLattice;
+import org.rgflow.search.Budget;
+import org.rgflow.search.CandidateEvaluator;
+import org.rgflow.search.PhysicsScore;
+import org.rgflow.search.ThermometerCandidateEvaluator;
+import org.rgflow.search.CandidateRecord;
+import org.rgflow.search.Generators;
+import org.rgflow.search.RbmCandidateEvaluator;
+import org.rgflow.search.RbmScore;
+import org.rgflow.search.SearchPlots;
+import org.rgflow.search.SearchRunner;
+import org.rgflow.search.SearchSpace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code rgflow search CONFIG --dataset DIR}: an Arbiter hyper-parameter search over RBM training configs
+ * ({@code model: rbm}) or thermometer configs ({@code model: thermometer}, scored by held-out accuracy). Writes
+ * {@code results.csv} after every candidate, {@code candidates/<i>/} model directories, {@code best.json},
+ * PNG plots and {@code manifest.json}; {@code --resume} skips the candidates already in the table.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Hyper-parameter search (random, grid or genetic; Arbiter) over RBM training or thermometer configs.")
+final class SearchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Search config (YAML), e.g. configs/test/search-tiny.yaml.")
+    Path configFile;
+
+    @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Dataset directory (rgflow sample).")
+    Path dataset;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/search/<name>).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue an interrupted search in the output directory.")
+    boolean resume;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config value, e.g. --set budget.maxCandidates=4.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        ConfigLoader.Loaded<SearchConfig> loaded = ConfigLoader.of(SearchConfig.class).load(configFile, overrides);
+        SearchConfig c = loaded.config();
+        SpinDataset data = SpinDataset.open(dataset);
+        Path target = out != null ? out : Path.of("runs", "search", c.name());
+        if (!resume && Files.exists(target.resolve(SearchRunner.RESULTS))) {
+            throw new UserException(target + " already holds a search: use --resume to continue it, or another --out");
+        }
+        SearchSpace space = SearchSpaces.space(c);
+        int nv = data.numSites();
+        CandidateEvaluator evaluator;
+        boolean minimize;
+        if ("thermometer".equals(c.model())) {
+            SearchSpaces.thermometerOptions(c, Map.of());
+            if (!(SearchSpaces.thermometerOptions(c, Map.of()).heldOutFraction() > 0)) {
+                throw new UserException("base.heldOutFraction must be > 0 for a search (accuracy on held-out rows)");
+            }
+            if (data.temperatures().size() < 2) {
+                throw new UserException("a thermometer search needs a dataset with >= 2 temperatures; " + dataset
+                        + " has " + data.temperatures());
+            }
+            evaluator = new ThermometerCandidateEvaluator(p -> SearchSpaces.thermometerOptions(c, p), data);
+            minimize = false;
+        } else {
+            // validate the base config and every fixed/first candidate shape before any training
+            SearchSpaces.trainConfig(c, nv, Map.of(), c.name() + "-base");
+            double heldOut = SearchSpaces.trainConfig(c, nv, Map.of(), c.name()).heldOutFraction();
+            if (!(heldOut > 0)) {
+                throw new UserException("base.heldOutFraction must be > 0 for a search (scores use held-out data)");
+            }
+            INDArray train = load(data, 0, 1 - heldOut);
+            INDArray held = load(data, 1 - heldOut, 1);
+            RbmScore score = RbmScore.valueOf(c.score().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            PhysicsScore physics = null;
+            if (score == RbmScore.PHYSICS) {
+                if (data.temperatures().size() != 1 || data.labels().isLongRange()) {
+                    throw new UserException("score: physics compares with one Monte Carlo ensemble of the NN Ising "
+                            + "model: it needs a single-temperature nearest-neighbour dataset; " + dataset + " has T = "
+                            + data.temperatures() + " (select one temperature with rgflow sample, or use another score)");
+                }
+                physics = new PhysicsScore(HypercubicLattice.of(data.labels().dimension(), data.labels().length()),
+                        load(data, 0, 1), c.physics().samples(), c.physics().gibbsSteps());
+            }
+            evaluator = new RbmCandidateEvaluator(
+                    p -> SearchSpaces.setup(SearchSpaces.trainConfig(c, nv, p, c.name())), train, held, score, physics);
+            minimize = score.minimize();
+        }
+        Generators.Kind kind = Generators.Kind.valueOf(c.generator().type().toUpperCase(java.util.Locale.ROOT));
+        var generator = Generators.create(kind, space.parameterSpace(), c.seed(), c.generator().gridPoints(),
+                c.generator().populationSize(), minimize);
+        Duration maxTime = c.budget().maxMinutes() == null ? null
+                : Duration.ofMillis((long) (c.budget().maxMinutes() * 60_000));
+        SearchRunner runner = new SearchRunner(space, generator, evaluator,
+                new Budget(c.budget().maxCandidates(), maxTime), c.parallel(), minimize);
+        stdout.printf("search %s: %s, %s, score %s, %d candidates, %d at a time -> %s%n", c.name(),
+                kind.name().toLowerCase(java.util.Locale.ROOT), space.freeNames(), c.score(),
+                c.budget().maxCandidates(), c.parallel(), target);
+        stdout.flush();
+        long t0 = System.nanoTime();
+        SearchRunner.Result result = runner.run(target, resume, (r, done, total, best, eta) -> {
+            if (!quiet) {
+                stderr.printf("candidate %d/%d %s score %s | best %s | ETA %s%n", done, total, r.status(),
+                        fmt(r.score()), fmt(best), Double.isNaN(eta) ? "?" : Math.round(eta) + " s");
+                stderr.flush();
+            }
+        });
+        List<OutputFile> outputs = new ArrayList<>();
+        outputs.add(OutputFile.of(target, SearchRunner.RESULTS));
+        Map<String, Object> best = new LinkedHashMap<>();
+        result.best().ifPresent(b -> {
+            best.put("candidate", b.index());
+            best.put("directory", SearchRunner.CANDIDATES + "/" + b.index());
+            best.put("score", b.score());
+            best.put("parameters", b.parameters());
+        });
+        AtomicFiles.write(target.resolve("best.json"), (Manifest.canonical(new com.fasterxml.jackson.databind
+                .ObjectMapper().valueToTree(best)) + "\n").getBytes(StandardCharsets.UTF_8));
+        outputs.add(OutputFile.of(target, "best.json"));
+        for (String png : SearchPlots.write(target, space, result.records(), c.score())) {
+            outputs.add(OutputFile.of(target, png));
+        }
+        Map<String, Object> seeds = new LinkedHashMap<>();
+        seeds.put("generator", c.seed());
+        seeds.put("training", "base.seed of each candidate's " + ("thermometer".equals(c.model())
+                ? "thermometer config (initialisation and shuffling)" : "train config (TrainSetup seed derivation)"));
+        Path datasetManifest = data.dir().resolve("manifest.json");
+        Map<String, Object> ds = new LinkedHashMap<>();
+        ds.put("directory", data.dir().toAbsolutePath().toString());
+        ds.put("manifestSha256", Files.exists(datasetManifest) ? Sha256.of(datasetManifest) : null);
+        Manifest.of("search", c.name())
+                .config(loaded.resolved())
+                .section("configSource", loaded.source())
+                .section("seeds", seeds)
+                .section("dataset", ds)
+                .section("backend", BackendInfo.current())
+                .section("summary", Map.of("candidates", result.records().size(),
+                        "failed", result.records().stream().filter(r -> !r.ok()).count(),
+                        "wallSeconds", (System.nanoTime() - t0) / 1e9, "best", best))
+                .outputs(outputs)
+                .write(target);
+        stdout.printf("%d candidates (%d failed); best: %s%n", result.records().size(),
+                result.records().stream().filter(r -> !r.ok()).count(),
+                result.best().map(CandidateRecord::toString).orElse("none"));
+        stdout.flush();
+        return 0;
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.5g", v);
+    }
+
+    /** Rows [from, to) of every shard as {0,1} float [n, numSites]. */
+    private static INDArray load(SpinDataset data, double from, double to) {
+        SpinDataSetIterator it = SpinDataSetIterator.builder(data).rows(from, to).batchSize(4096).build();
+        List<INDArray> parts = new ArrayList<>();
+        while (it.hasNext()) {
+            parts.add(it.next().getFeatures());
+        }
+        if (parts.isEmpty()) {
+            throw new UserException("dataset " + data.dir() + " has no rows in [" + from + ", " + to + ")");
+        }
+        return Nd4j.vstack(parts.toArray(new INDArray[0]));
+    }
+}

@@ -1,0 +1,68 @@
+package org.rgflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rgflow.cli.SampleCommandTest.Run;
+import org.rgflow.testing.Nd4jTestBase;
+
+/**
+ * End to end: {@code rgflow search configs/test/search-tiny.yaml} (a 2 &times; 2 grid, 2 epochs each) on the
+ * tiny 8&times;8 dataset, uninterrupted and as 2 candidates + {@code --resume}; the tables must agree except for
+ * the timing column.
+ */
+class SearchCommandTest extends Nd4jTestBase {
+
+    static final String CONFIG = "configs/test/search-tiny.yaml";
+
+    @TempDir
+    static Path tmp;
+    static Path dataset;
+
+    @BeforeAll
+    static void sample() {
+        dataset = tmp.resolve("ds");
+        Run s = SampleCommandTest.rgflow("sample", "configs/test/sample-tiny.yaml", "--out", dataset.toString(),
+                "--quiet");
+        assertEquals(0, s.code(), s.err());
+    }
+
+    @Test
+    void searchWritesTableModelsPlotsAndResumesIdentically() throws Exception {
+        Path full = tmp.resolve("full");
+        Run a = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out", full.toString());
+        assertEquals(0, a.code(), a.err());
+        assertTrue(a.err().contains("candidate 4/4"), a.err());
+        for (String f : List.of("results.csv", "best.json", "manifest.json", "best-score.png",
+                "score-vs-numHidden.png", "candidates/0/model.zip", "candidates/3/manifest.json")) {
+            assertTrue(Files.exists(full.resolve(f)), f);
+        }
+        Path part = tmp.resolve("part");
+        Run b = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out", part.toString(),
+                "--set", "budget.maxCandidates=2", "-q");
+        assertEquals(0, b.code(), b.err());
+        assertEquals(3, Files.readAllLines(part.resolve("results.csv")).size());
+        Run refused = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                part.toString(), "-q");
+        assertEquals(2, refused.code(), refused.err());
+        Run c = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out", part.toString(),
+                "--resume", "-q");
+        assertEquals(0, c.code(), c.err());
+        assertEquals(withoutSeconds(full.resolve("results.csv")), withoutSeconds(part.resolve("results.csv")));
+    }
+
+    /** Drops the seconds column (4th from the end; errors are empty here). */
+    static List<String> withoutSeconds(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().map(l -> {
+            String[] f = l.split(",", -1);
+            f[f.length - 3] = "";
+            return String.join(",", f);
+        }).toList();
+    }
+}
