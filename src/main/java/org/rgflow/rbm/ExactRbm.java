@@ -64,7 +64,9 @@ public final class ExactRbm {
      * @param logZ    from {@link #logPartition(Rbm)} or {@link Ais}
      */
     public static double logLikelihood(Rbm rbm, INDArray visible, double logZ) {
-        return -rbm.freeEnergy(visible).castTo(DataType.DOUBLE).meanNumber().doubleValue() - logZ;
+        // in float64 like logZ: a float32 free energy minus a float64 log Z loses everything for large parameters
+        Rbm d = rbm.castTo(DataType.DOUBLE);
+        return -d.freeEnergy(visible.castTo(DataType.DOUBLE)).meanNumber().doubleValue() - logZ;
     }
 
     /** Mean exact log-likelihood, computing log Z by enumeration. */

@@ -103,4 +103,18 @@ class RbmExactTest extends Nd4jTestBase {
         double expected = (Math.log(p.getDouble(9)) + Math.log(p.getDouble(10)) + Math.log(p.getDouble(11))) / 3;
         assertEquals(expected, ExactRbm.logLikelihood(rbm, data), TOL);
     }
+
+    /**
+     * The exact log-likelihood of a float32 model is computed in float64 throughout: with large parameters a float32
+     * free energy (relative precision 6e-8) minus a float64 log Z is wrong by far more than 1e-9 relative.
+     */
+    @Test
+    void exactLikelihoodOfAFloatModelIsComputedInDoublePrecision() {
+        Rbm big = Rbm.random(8, 4, DataType.FLOAT, 4e5, 2e5, 21L);
+        INDArray v = ExactRbm.states(0, 256, 8).castTo(DataType.FLOAT);
+        double asFloat = ExactRbm.logLikelihood(big, v);
+        double asDouble = ExactRbm.logLikelihood(big.castTo(DataType.DOUBLE), v.castTo(DataType.DOUBLE));
+        assertEquals(asDouble, asFloat, 1e-9 * Math.abs(asDouble));
+        org.junit.jupiter.api.Assertions.assertTrue(asDouble <= 0, "log p <= 0, got " + asDouble);
+    }
 }
