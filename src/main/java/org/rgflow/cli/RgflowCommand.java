@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         subcommands = {InfoCommand.class, SampleCommand.class, BenchCommand.class, CriticalCommand.class,
             TrainCommand.class, SampleModelCommand.class,
             SearchCommand.class,
+            AnalyzeCommand.class,
             ThermometerCommand.class})
 public final class RgflowCommand implements Runnable {
 
