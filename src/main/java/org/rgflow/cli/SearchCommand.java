@@ -27,6 +27,7 @@ import org.rgflow.search.Budget;
 import org.rgflow.search.CandidateEvaluator;
 import org.rgflow.search.PhysicsScore;
 import org.rgflow.search.ThermometerCandidateEvaluator;
+import org.rgflow.search.ThermometerSpace;
 import org.rgflow.search.CandidateRecord;
 import org.rgflow.search.Generators;
 import org.rgflow.search.RbmCandidateEvaluator;
@@ -42,7 +43,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code rgflow search CONFIG --dataset DIR}: an Arbiter hyper-parameter search over RBM training configs
- * ({@code model: rbm}) or thermometer configs ({@code model: thermometer}, scored by held-out accuracy). Writes
+ * ({@code model: rbm}) or thermometer networks ({@code model: thermometer}: each candidate's network configuration
+ * comes from an arbiter-deeplearning4j {@code MultiLayerSpace}, {@link ThermometerSpace}; scored by held-out
+ * accuracy). Writes
  * {@code results.csv} after every candidate, {@code candidates/<i>/} model directories, {@code best.json},
  * PNG plots and {@code manifest.json}; {@code --resume} skips the candidates already in the table.
  */
@@ -95,7 +98,14 @@ final class SearchCommand implements Callable<Integer> {
                 throw new UserException("a thermometer search needs a dataset with >= 2 temperatures; " + dataset
                         + " has " + data.temperatures());
             }
-            evaluator = new ThermometerCandidateEvaluator(p -> SearchSpaces.thermometerOptions(c, p), data);
+            ThermometerSpace network;
+            try {
+                network = new ThermometerSpace(space, SearchSpaces.thermometerOptions(c, Map.of()), nv,
+                        data.temperatures().size());
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            evaluator = new ThermometerCandidateEvaluator(network, p -> SearchSpaces.thermometerOptions(c, p), data);
             minimize = false;
         } else {
             // validate the base config and every fixed/first candidate shape before any training

@@ -15,19 +15,24 @@ import java.util.Map;
  *                  {@code name}; every candidate starts from it
  * @param space     parameter name -&gt; dimension, in order; for {@code rbm} the names are {@link TrainConfig}
  *                  keys plus {@code numHidden} (replaces the last layer size); for {@code thermometer}
- *                  {@link ThermometerConfig} keys plus {@code hidden0}, {@code hidden1}, ... (replace one entry
- *                  of {@code hiddenSizes})
+ *                  {@code hidden0}, {@code hidden1}, ... (replace one entry of {@code hiddenSizes}),
+ *                  {@code activation}, {@code learningRate}, {@code l2} (the network, an Arbiter
+ *                  {@code MultiLayerSpace}), {@code epochs} and {@code batchSize}
  * @param generator how candidates are drawn
  * @param budget    when to stop
  * @param score     rbm: {@code log-likelihood} (default), {@code pseudo-log-likelihood},
  *                  {@code reconstruction-error}, {@code physics} (observables of generated samples vs the data's,
  *                  single-temperature datasets only); thermometer: {@code accuracy} (default and only)
  * @param physics   settings of the physics score (defaults: 1000 samples, 500 Gibbs steps)
- * @param parallel  candidates trained at once (default 1: on 2 cores one candidate already uses both)
+ * @param parallel  candidates trained at once (default 2: with {@code OMP_NUM_THREADS=1}, the launcher's default, one
+ *                  candidate uses one core; measured faster than 1 on the 2-core box, docs/benchmarks.md)
  */
 public record SearchConfig(String kind, String name, Long seed, String model, Map<String, Object> base,
         Map<String, SearchDimensionConfig> space, SearchGeneratorConfig generator, SearchBudgetConfig budget,
         String score, Integer parallel, SearchPhysicsConfig physics) {
+
+    /** Default {@code parallel} (docs/benchmarks.md, "Search parallelism"). */
+    public static final int DEFAULT_PARALLEL = 2;
 
     public SearchConfig {
         kind = Checks.oneOf("kind", kind == null ? "search" : kind, "search");
@@ -52,6 +57,6 @@ public record SearchConfig(String kind, String name, Long seed, String model, Ma
                     "pseudo-log-likelihood", "reconstruction-error", "physics");
         }
         physics = physics == null ? new SearchPhysicsConfig(null, null) : physics;
-        parallel = Checks.inRange("parallel", parallel == null ? 1 : parallel, 1, 256);
+        parallel = Checks.inRange("parallel", parallel == null ? DEFAULT_PARALLEL : parallel, 1, 256);
     }
 }

@@ -18,4 +18,14 @@ public interface CandidateEvaluator {
      * @throws Exception any failure, recorded in the results table
      */
     double evaluate(int index, Map<String, Object> parameters, Path dir) throws Exception;
+
+    /**
+     * What {@link SearchRunner} calls: as {@link #evaluate(int, Map, Path)}, plus the candidate's flat parameter
+     * vector from the Arbiter generator (one value in [0, 1] per free dimension, in {@link SearchSpace#freeNames()}
+     * order), for evaluators that build the model from an Arbiter space ({@link ThermometerSpace}).
+     */
+    default double evaluate(int index, Map<String, Object> parameters, double[] flatParameters, Path dir)
+            throws Exception {
+        return evaluate(index, parameters, dir);
+    }
 }

@@ -77,7 +77,7 @@ public sealed interface Dimension {
 
         @Override
         public ParameterSpace<?> toArbiter() {
-            return new UniqueLeaves.Discrete(values);
+            return new UniqueLeaves.Discrete<>(values);
         }
     }
 

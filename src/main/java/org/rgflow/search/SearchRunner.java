@@ -136,7 +136,7 @@ public final class SearchRunner {
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
         try {
-            double score = evaluator.evaluate(c.getIndex(), params, dir);
+            double score = evaluator.evaluate(c.getIndex(), params, c.getFlatParameters(), dir);
             double seconds = (System.nanoTime() - t0) * 1e-9;
             if (!Double.isFinite(score)) {
                 return failed(c.getIndex(), text, seconds, "score is " + score);

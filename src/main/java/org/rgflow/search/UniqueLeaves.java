@@ -57,10 +57,10 @@ final class UniqueLeaves {
         }
     }
 
-    static final class Discrete extends DiscreteParameterSpace<Object> {
+    static final class Discrete<T> extends DiscreteParameterSpace<T> {
         private static final long serialVersionUID = 1L;
 
-        Discrete(List<Object> values) {
+        Discrete(List<T> values) {
             super(values);
         }
 

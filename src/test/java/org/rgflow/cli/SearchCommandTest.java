@@ -57,6 +57,51 @@ class SearchCommandTest extends Nd4jTestBase {
         assertEquals(withoutSeconds(full.resolve("results.csv")), withoutSeconds(part.resolve("results.csv")));
     }
 
+    /**
+     * {@code rgflow search configs/test/search-thermometer-tiny.yaml} (networks from Arbiter's MultiLayerSpace) on a
+     * 5-temperature dataset; the best candidate is a thermometer {@code rgflow thermometer eval} accepts.
+     */
+    @Test
+    void thermometerSearchSavesCandidatesThatThermometerEvalLoads() throws Exception {
+        Path ds = org.rgflow.testing.ThermometerTestData.create(Files.createDirectories(tmp.resolve("thermo")),
+                org.rgflow.testing.ThermometerTestData.TEMPERATURES, 200);
+        Path out = tmp.resolve("thermo-search");
+        Run a = SampleCommandTest.rgflow("search", "configs/test/search-thermometer-tiny.yaml", "--dataset",
+                ds.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, a.code(), a.err());
+        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(4, rows.size(), rows.toString());
+        assertTrue(rows.stream().skip(1).noneMatch(r -> r.contains("FAILED")), rows.toString());
+        var best = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("best.json").toFile());
+        Path model = out.resolve(best.get("directory").asText());
+        assertTrue(Files.readString(model.resolve("manifest.json")).contains("MultiLayerSpace"));
+        Run eval = SampleCommandTest.rgflow("thermometer", "eval", model.toString(), "--dataset", ds.toString(),
+                "--out", tmp.resolve("thermo-eval").toString());
+        assertEquals(0, eval.code(), eval.err());
+    }
+
+    /** Every shipped search config maps to a search space (and thermometer ones to a MultiLayerSpace). */
+    @Test
+    void everyShippedSearchConfigMapsToASpace() throws Exception {
+        var loader = org.rgflow.config.ConfigLoader.of(org.rgflow.config.SearchConfig.class);
+        try (var files = Files.walk(Path.of("configs"))) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith("search")
+                    && f.toString().endsWith(".yaml")).sorted().toList()) {
+                var c = loader.load(p, List.of()).config();
+                var space = SearchSpaces.space(c);
+                if ("thermometer".equals(c.model())) {
+                    var net = new org.rgflow.search.ThermometerSpace(space, SearchSpaces.thermometerOptions(c,
+                            java.util.Map.of()), 64, 5);
+                    var conf = net.configuration(new double[space.freeNames().size()]);
+                    assertEquals(SearchSpaces.thermometerOptions(c, java.util.Map.of()).hiddenSizes().length + 1,
+                            conf.getConfs().size(), p.toString());
+                } else {
+                    SearchSpaces.trainConfig(c, 64, java.util.Map.of(), c.name());
+                }
+            }
+        }
+    }
+
     /** Drops the seconds column (4th from the end; errors are empty here). */
     static List<String> withoutSeconds(Path csv) throws Exception {
         return Files.readAllLines(csv).stream().map(l -> {
