@@ -1,29 +1,20 @@
 package org.rgflow.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.rgflow.data.SpinDataset;
-import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
-import org.rgflow.provenance.Sha256;
 import org.rgflow.thermometer.Thermometer;
 import org.rgflow.thermometer.ThermometerEvaluation;
 import org.rgflow.thermometer.ThermometerFiles;
@@ -43,8 +34,6 @@ import org.rgflow.thermometer.ThermometerOptions;
  * level and mean |&Delta;T|.
  */
 public final class ThermometerCandidateEvaluator implements CandidateEvaluator {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ThermometerSpace space;
     private final Function<Map<String, Object>, ThermometerOptions> options;
@@ -89,9 +78,10 @@ public final class ThermometerCandidateEvaluator implements CandidateEvaluator {
         }
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        fit(net, Thermometer.trainingRows(data, o), o);
+        Thermometer.fit(net, Thermometer.trainingRows(data, o), o, null);
         double accuracy = accuracy(net, Thermometer.heldOutRows(data, o), space.numTemperatures());
-        List<OutputFile> outputs = save(net, o, dir);
+        double[] temperatures = data.temperatures().stream().mapToDouble(Double::doubleValue).toArray();
+        List<OutputFile> outputs = ThermometerFiles.save(Thermometer.of(net, temperatures, o), dir);
         ThermometerEvaluation e = ThermometerFiles.load(dir).evaluate(Thermometer.heldOutRows(data, o));
         Map<String, Object> score = new LinkedHashMap<>();
         score.put("function", "accuracy");
@@ -108,24 +98,6 @@ public final class ThermometerCandidateEvaluator implements CandidateEvaluator {
         return accuracy;
     }
 
-    /** Epochs over the training rows, as {@code Thermometer.train}: features and labels as FLOAT, reset per epoch. */
-    private static void fit(MultiLayerNetwork net, DataSetIterator train, ThermometerOptions o) {
-        for (int epoch = 1; epoch <= o.epochs(); epoch++) {
-            train.reset();
-            if (!train.hasNext()) {
-                throw new IllegalArgumentException("no training rows (check heldOutFraction and the dataset)");
-            }
-            while (train.hasNext()) {
-                DataSet ds = train.next();
-                net.fit(ds.getFeatures().castTo(DataType.FLOAT), ds.getLabels().castTo(DataType.FLOAT));
-            }
-            if (!Double.isFinite(net.score())) {
-                throw new IllegalStateException("thermometer training diverged at epoch " + epoch + " (loss "
-                        + net.score() + "); learningRate " + o.learningRate());
-            }
-        }
-    }
-
     /** DL4J {@link Evaluation} accuracy (arg-max class vs one-hot label) over all held-out rows. */
     static double accuracy(MultiLayerNetwork net, DataSetIterator heldOut, int numClasses) {
         Evaluation ev = new Evaluation(numClasses);
@@ -138,36 +110,5 @@ public final class ThermometerCandidateEvaluator implements CandidateEvaluator {
             throw new IllegalArgumentException("no held-out rows to evaluate");
         }
         return ev.accuracy();
-    }
-
-    /** {@link ThermometerFiles#MODEL} and {@link ThermometerFiles#DESCRIPTION}, the format {@code load} reads. */
-    private List<OutputFile> save(MultiLayerNetwork net, ThermometerOptions o, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path zip = dir.resolve(ThermometerFiles.MODEL);
-        Path tmp = AtomicFiles.temporaryFor(zip);
-        ModelSerializer.writeModel(net, tmp.toFile(), false);
-        AtomicFiles.commit(tmp, zip);
-        ObjectNode d = JSON.createObjectNode();
-        d.put("format", ThermometerFiles.FORMAT);
-        d.put("encoding", "plus-minus-one");
-        d.put("numSites", data.numSites());
-        ArrayNode temps = d.putArray("temperatures");
-        data.temperatures().forEach(temps::add);
-        ObjectNode opts = d.putObject("options");
-        ArrayNode hidden = opts.putArray("hiddenSizes");
-        for (int h : o.hiddenSizes()) {
-            hidden.add(h);
-        }
-        opts.put("activation", o.activation().name().toLowerCase(Locale.ROOT));
-        opts.put("learningRate", o.learningRate());
-        opts.put("l2", o.l2());
-        opts.put("epochs", o.epochs());
-        opts.put("batchSize", o.batchSize());
-        opts.put("seed", o.seed());
-        opts.put("heldOutFraction", o.heldOutFraction());
-        d.put("modelSha256", Sha256.of(zip));
-        AtomicFiles.write(dir.resolve(ThermometerFiles.DESCRIPTION),
-                (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(d) + "\n").getBytes(StandardCharsets.UTF_8));
-        return List.of(OutputFile.of(dir, ThermometerFiles.MODEL), OutputFile.of(dir, ThermometerFiles.DESCRIPTION));
     }
 }

@@ -111,6 +111,17 @@ public final class Thermometer {
             IntConsumer afterEpoch) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(numSites, temperatures.length, o));
         net.init();
+        fit(net, train, o, afterEpoch);
+        return new Thermometer(net, temperatures, o);
+    }
+
+    /**
+     * The training loop: {@code o.epochs()} epochs of {@code net.fit} on FLOAT features and labels, the iterator
+     * reset before every epoch; a non-finite loss is an error naming the epoch.
+     *
+     * @param afterEpoch called with the 1-based epoch number after each epoch (may be null)
+     */
+    public static void fit(MultiLayerNetwork net, DataSetIterator train, ThermometerOptions o, IntConsumer afterEpoch) {
         for (int e = 1; e <= o.epochs(); e++) {
             train.reset();
             if (!train.hasNext()) {
@@ -128,7 +139,15 @@ public final class Thermometer {
                 afterEpoch.accept(e);
             }
         }
-        return new Thermometer(net, temperatures, o);
+    }
+
+    /**
+     * A thermometer around an already trained network (e.g. one built from an Arbiter space).
+     *
+     * @param temperatures ascending, one per output column of {@code network}
+     */
+    public static Thermometer of(MultiLayerNetwork network, double[] temperatures, ThermometerOptions options) {
+        return new Thermometer(network, temperatures, options);
     }
 
     public MultiLayerNetwork network() {
