@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
             TrainCommand.class, SampleModelCommand.class,
             SearchCommand.class,
             AnalyzeCommand.class,
-            ThermometerCommand.class})
+            ThermometerCommand.class,
+            ReproduceCommand.class})
 public final class RgflowCommand implements Runnable {
 
     /** Exit code for bad configs, arguments or inputs. */

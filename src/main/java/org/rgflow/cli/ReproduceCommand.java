@@ -1,0 +1,91 @@
+package org.rgflow.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rgflow reproduce <paper> [--quick]}: one paper's whole pipeline (sample &rarr; train &rarr; analyse) from
+ * the configs in {@code configs/<paper>/}, ending in {@code report.md} (claims, measured numbers, verdicts, figures)
+ * and {@code manifest.json} in {@code runs/reproduce/<paper>[-quick]/}. Datasets and models go to {@code datasets/}
+ * and {@code models/} as with {@code sample} and {@code train}, and are reused when their configs match.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = "Reproduce a paper's RG-flow result end to end and write a report: iso2018, koch2020, "
+                + "mehta2014, shortsighted2020, funai2018.")
+final class ReproduceCommand implements Callable<Integer> {
+
+    static final List<String> PAPERS = List.of("iso2018", "mehta2014", "koch2020", "shortsighted2020", "funai2018");
+
+    @Parameters(index = "0", paramLabel = "PAPER", description = "One of ${COMPLETION-CANDIDATES}.",
+            completionCandidates = Papers.class)
+    String paper;
+
+    @Option(names = "--quick", description = "A few-minute version (shorter training, fewer chains).")
+    boolean quick;
+
+    @Option(names = "--tiny", hidden = true, description = "Seconds-long version for tests (tiny lattice).")
+    boolean tiny;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/reproduce/<paper>[-quick]).")
+    Path out;
+
+    @Option(names = "--root", hidden = true, paramLabel = "DIR",
+            description = "Where datasets/ and models/ go (default: the working directory).")
+    Path root = Path.of(".");
+
+    @Option(names = "--force", description = "Retrain models and thermometers even when up to date.")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    static final class Papers implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return PAPERS.iterator();
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!PAPERS.contains(paper)) {
+            throw new UserException("unknown paper '" + paper + "'; choose one of " + PAPERS);
+        }
+        if (quick && tiny) {
+            throw new UserException("--quick and --tiny exclude each other");
+        }
+        ReproduceContext.Mode mode = tiny ? ReproduceContext.Mode.TINY
+                : quick ? ReproduceContext.Mode.QUICK : ReproduceContext.Mode.FULL;
+        String suffix = switch (mode) {
+            case FULL -> "";
+            case QUICK -> "-quick";
+            case TINY -> "-tiny";
+        };
+        Path runDir = out != null ? out : Path.of("runs", "reproduce", paper + suffix);
+        Files.createDirectories(runDir);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("reproduce %s (%s) -> %s%n", paper, mode.name().toLowerCase(java.util.Locale.ROOT), runDir);
+        stdout.flush();
+        ReproduceContext ctx = new ReproduceContext(root, runDir, mode, force, stdout);
+        long t0 = System.nanoTime();
+        ReportVerdict verdict = switch (paper) {
+            case "koch2020" -> ReproduceKoch2020.run(ctx);
+            case "mehta2014" -> ReproduceMehta2014.run(ctx);
+            case "funai2018" -> ReproduceFunai2018.run(ctx);
+            case "shortsighted2020" -> ReproduceShortsighted2020.run(ctx);
+            default -> ReproduceIso2018.run(ctx);
+        };
+        stdout.printf("reproduce %s: %s (%.0f s)%n", paper, verdict.label(), (System.nanoTime() - t0) / 1e9);
+        stdout.flush();
+        return 0;
+    }
+}

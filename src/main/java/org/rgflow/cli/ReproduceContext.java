@@ -1,0 +1,188 @@
+package org.rgflow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rgflow.config.ConfigLoader;
+import org.rgflow.config.SampleConfig;
+import org.rgflow.config.ThermometerConfig;
+import org.rgflow.config.TrainConfig;
+import org.rgflow.provenance.Manifest;
+import org.rgflow.provenance.Sha256;
+
+/**
+ * The steps a reproduction pipeline shares: it runs {@code sample}, {@code train} and {@code thermometer train} in
+ * process (so their "up to date" logic by config hash applies), computes their output directories the way those
+ * commands do (datasets/&lt;name&gt;-&lt;hash&gt;, models/&lt;name&gt;-&lt;hash&gt; under {@link #root()}), and records
+ * every input (path, kind, id, manifest SHA-256) for the reproduction's manifest.
+ */
+final class ReproduceContext {
+
+    /** Size of a pipeline: the paper's settings, the few-minute version, or the seconds-long test version. */
+    enum Mode { FULL, QUICK, TINY }
+
+    private final Path root;
+    private final Path runDir;
+    private final Mode mode;
+    private final boolean force;
+    private final PrintWriter out;
+    private final List<Map<String, Object>> inputs = new ArrayList<>();
+    private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
+
+    ReproduceContext(Path root, Path runDir, Mode mode, boolean force, PrintWriter out) {
+        this.root = root;
+        this.runDir = runDir;
+        this.mode = mode;
+        this.force = force;
+        this.out = out;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path runDir() {
+        return runDir;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    List<Map<String, Object>> inputs() {
+        return inputs;
+    }
+
+    Map<String, Double> stepSeconds() {
+        return stepSeconds;
+    }
+
+    /** {@code rgflow sample config --set …}; returns the dataset directory. */
+    Path sample(String role, Path config, List<String> overrides) throws IOException {
+        ConfigLoader.Loaded<SampleConfig> loaded = ConfigLoader.of(SampleConfig.class).load(config, overrides);
+        String sha = Manifest.configSha256(loaded.resolved());
+        Path target = root.resolve("datasets").resolve(loaded.config().name() + "-" + sha.substring(0, 8)).normalize();
+        List<String> args = new ArrayList<>(List.of("sample", config.toString(), "--out", target.toString(), "-q"));
+        addSets(args, overrides);
+        run(role, args);
+        record(role, "dataset", config, overrides, target);
+        return target;
+    }
+
+    /** {@code rgflow train config --dataset d --set …}; returns the model directory. */
+    Path train(String role, Path config, List<String> overrides, Path dataset) throws IOException {
+        ConfigLoader.Loaded<TrainConfig> loaded = ConfigLoader.of(TrainConfig.class).load(config, overrides);
+        String configSha = Manifest.configSha256(loaded.resolved());
+        String datasetSha = Sha256.of(dataset.resolve("manifest.json"));
+        String id = loaded.config().name() + "-" + Sha256.of(configSha + "\n" + datasetSha).substring(0, 8);
+        Path target = root.resolve("models").resolve(id).normalize();
+        List<String> args = new ArrayList<>(List.of("train", config.toString(), "--dataset", dataset.toString(),
+                "--out", target.toString(), "-q"));
+        addSets(args, overrides);
+        if (force) {
+            args.add("--force");
+        } else if (Files.isDirectory(target.toAbsolutePath().getParent().resolve("." + target.getFileName()
+                + ".partial"))) {
+            args.add("--resume"); // an interrupted earlier run of this pipeline: continue from its checkpoint
+        }
+        run(role, args);
+        record(role, "model", config, overrides, target);
+        return target;
+    }
+
+    /**
+     * {@code rgflow thermometer train}; reuses models/&lt;name&gt;-&lt;hash of config and dataset&gt; when its
+     * manifest has the same config and dataset manifest SHA-256 (the command itself refuses to overwrite).
+     */
+    Path thermometer(String role, Path config, List<String> overrides, Path dataset) throws IOException {
+        ConfigLoader.Loaded<ThermometerConfig> loaded = ConfigLoader.of(ThermometerConfig.class).load(config,
+                overrides);
+        String configSha = Manifest.configSha256(loaded.resolved());
+        String datasetSha = Sha256.of(dataset.resolve("manifest.json"));
+        String id = loaded.config().name() + "-" + Sha256.of(configSha + "\n" + datasetSha).substring(0, 8);
+        Path target = root.resolve("models").resolve(id).normalize();
+        Path manifest = target.resolve("manifest.json");
+        boolean upToDate = false;
+        if (Files.exists(manifest)) {
+            JsonNode m = Manifest.read(manifest);
+            upToDate = configSha.equals(m.path("configSha256").asText())
+                    && datasetSha.equals(m.path("dataset").path("manifestSha256").asText());
+            if (!upToDate || force) {
+                SampleCommand.deleteRecursively(target);
+                upToDate = false;
+            }
+        }
+        if (upToDate) {
+            out.printf("[%s] %s is up to date (same config and dataset)%n", role, target);
+            out.flush();
+        } else {
+            List<String> args = new ArrayList<>(List.of("thermometer", "train", "--config", config.toString(),
+                    "--dataset", dataset.toString(), "--out", target.toString(), "-q"));
+            addSets(args, overrides);
+            run(role, args);
+        }
+        record(role, "thermometer", config, overrides, target);
+        return target;
+    }
+
+    /** Times a pipeline step for the report. */
+    <T> T timed(String step, IoSupplier<T> body) throws IOException {
+        long t0 = System.nanoTime();
+        T result = body.get();
+        stepSeconds.merge(step, (System.nanoTime() - t0) / 1e9, Double::sum);
+        return result;
+    }
+
+    @FunctionalInterface
+    interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static void addSets(List<String> args, List<String> overrides) {
+        for (String o : overrides) {
+            args.add("--set");
+            args.add(o);
+        }
+    }
+
+    private void run(String role, List<String> args) {
+        out.printf("[%s] rgflow %s%n", role, String.join(" ", args));
+        out.flush();
+        StringWriter err = new StringWriter();
+        var cl = RgflowCommand.commandLine();
+        cl.setOut(out);
+        cl.setErr(new PrintWriter(err, true));
+        long t0 = System.nanoTime();
+        int code = cl.execute(args.toArray(String[]::new));
+        stepSeconds.merge(role, (System.nanoTime() - t0) / 1e9, Double::sum);
+        if (code != 0) {
+            throw new UserException("step '" + role + "' (rgflow " + String.join(" ", args) + ") failed with exit "
+                    + code + ": " + err.toString().strip());
+        }
+    }
+
+    private void record(String role, String kind, Path config, List<String> overrides, Path dir) throws IOException {
+        Path manifest = dir.resolve("manifest.json");
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("role", role);
+        in.put("kind", kind);
+        in.put("id", dir.getFileName().toString());
+        in.put("directory", dir.toString());
+        in.put("manifestSha256", Sha256.of(manifest));
+        in.put("config", config.toString());
+        in.put("configSha256", Sha256.of(config));
+        in.put("overrides", List.copyOf(overrides));
+        inputs.add(in);
+    }
+}

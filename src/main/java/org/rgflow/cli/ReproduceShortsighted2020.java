@@ -1,0 +1,184 @@
+package org.rgflow.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rgflow.analysis.BlockSpinRg;
+import org.rgflow.analysis.Flow;
+import org.rgflow.analysis.ObservableSummary;
+import org.rgflow.analysis.RbmFlow;
+import org.rgflow.data.SpinDataset;
+import org.rgflow.export.ModelLoader;
+import org.rgflow.lattice.HypercubicLattice;
+import org.rgflow.observable.Estimate;
+import org.rgflow.plot.LinePlot;
+import org.rgflow.provenance.AtomicFiles;
+import org.rgflow.rbm.HalfStep;
+import org.rgflow.rbm.Rbm;
+import org.rgflow.rbm.StackedRbm;
+
+/**
+ * {@code rgflow reproduce shortsighted2020}: de Mello Koch, de Mello Koch, Kastanos &amp; Cheng 2020 on the long-range
+ * Ising model (&sigma; = 1.5, L = 32 at T_c). Flows started from the Monte Carlo configurations: one RBM
+ * (1024 &rarr; 256, v &rarr; h &rarr; v sampled), the stack 1024 &rarr; 256 &rarr; 64 level by level (up and back
+ * down), and 2&times;2 majority block RG. Direction in temperature is read from the Binder cumulant U4, which an RG
+ * step leaves unchanged at T_c and which rises towards 2/3 (ordered, lower T) or falls towards 0 (disordered,
+ * higher T). &Delta;&sigma; and &Delta;&epsilon; on flowed configurations are not measured yet (inconclusive).
+ */
+final class ReproduceShortsighted2020 {
+
+    static final Path CONFIGS = Path.of("configs", "shortsighted2020");
+
+    private ReproduceShortsighted2020() {
+    }
+
+    record Settings(List<String> sample, List<String> train, int configurations, int steps) {
+    }
+
+    static Settings settings(ReproduceContext.Mode mode) {
+        return switch (mode) {
+            case FULL -> new Settings(List.of(), List.of(), 10000, 10);
+            case QUICK -> new Settings(List.of(), List.of("epochs=10", "checkpointEvery=0"), 4000, 10);
+            case TINY -> new Settings(List.of("lattice.length=8", "sampler.configurationsPerTemperature=200",
+                    "sampler.thermalizationSweeps=40"), List.of("epochs=2", "checkpointEvery=0"), 200, 3);
+        };
+    }
+
+    /** U4 change from the start: +1 significantly up (&gt; 2&sigma;, towards order), &minus;1 down, 0 neither. */
+    static int direction(Estimate start, Estimate end) {
+        double d = end.value() - start.value();
+        double s = 2 * Math.hypot(start.error(), end.error());
+        return d > s ? 1 : d < -s ? -1 : 0;
+    }
+
+    static ReportVerdict expect(int measured, int expected) {
+        return measured == expected ? ReportVerdict.REPRODUCED : measured == -expected ? ReportVerdict.NOT_REPRODUCED
+                : ReportVerdict.INCONCLUSIVE;
+    }
+
+    static ReportVerdict run(ReproduceContext ctx) throws IOException {
+        Settings s = settings(ctx.mode());
+        Path dataDir = ctx.sample("sample", CONFIGS.resolve("sample.yaml"), s.sample());
+        SpinDataset data = SpinDataset.open(dataDir);
+        int n = data.numSites();
+        List<String> single = new ArrayList<>(s.train());
+        List<String> stacked = new ArrayList<>(s.train());
+        if (ctx.mode() == ReproduceContext.Mode.TINY) {
+            single.add("layers=[" + n + ", 16]");
+            stacked.add("layers=[" + n + ", 16, 4]");
+        }
+        Path rbmDir = ctx.train("train", CONFIGS.resolve("train.yaml"), single, dataDir);
+        Path stackDir = ctx.train("train-stack", CONFIGS.resolve("train-stack.yaml"), stacked, dataDir);
+        HypercubicLattice lattice = HypercubicLattice.of(data.labels().dimension(), data.labels().length());
+        double[][] spins = ReproduceKoch2020.read(data, s.configurations(), 2001330730L);
+        long t0 = System.nanoTime();
+        Rbm rbm = Rbm.of(ModelLoader.load(rbmDir).getLayer(0));
+        Flow rbmFlow = RbmFlow.of(rbm, lattice, HalfStep.SAMPLED, HalfStep.SAMPLED, RbmFlow.Recording.SAMPLED_SPINS)
+                .run(spins, s.steps(), 2001330731L);
+        StackedRbm stack = StackedRbm.of(ModelLoader.load(stackDir));
+        Flow stackFlow = RbmFlow.stacked(stack, lattice, spins, HalfStep.SAMPLED, RbmFlow.Recording.SAMPLED_SPINS,
+                2001330732L, (a, b) -> { });
+        int rgSteps = stack.numLayers();
+        Flow rgFlow = BlockSpinRg.of(lattice, 2, BlockSpinRg.Rule.MAJORITY).flow(spins, rgSteps, 2001330733L);
+        ctx.stepSeconds().put("flows", (System.nanoTime() - t0) / 1e9);
+
+        Estimate u0 = rbmFlow.steps().get(0).observables().binder();
+        int stackDir0 = direction(u0, last(stackFlow).binder());
+        int rgDir = direction(rgFlow.steps().get(0).observables().binder(), last(rgFlow).binder());
+        ReportVerdict stackVerdict = expect(stackDir0, 1);
+        ReportVerdict rgVerdict = expect(rgDir, -1);
+        ReportVerdict deltaVerdict = ReportVerdict.INCONCLUSIVE;
+        ReportVerdict overall = ReportVerdict.overall(List.of(stackVerdict, rgVerdict, deltaVerdict));
+
+        ReportWriter r = new ReportWriter(ctx.runDir());
+        r.preamble("Short-sighted deep learning 2020: RBM flows on the long-range Ising model",
+                "rgflow reproduce shortsighted2020" + ReproduceKoch2020.suffix(ctx),
+                ctx.mode().name().toLowerCase(Locale.ROOT));
+        r.heading(2, "Claim");
+        r.line("de Mello Koch, de Mello Koch, Kastanos & Cheng, PRE 102, 013307 (2020): on the long-range Ising model "
+                + "(J(r) = r^-(2+σ), σ = 1.5) a single RBM's flow does not converge to the correct Δσ, Δε (unlike the "
+                + "NN model); the stacked-RBM flow moves to LOW T while block-spin RG moves to HIGH T. rgflow target "
+                + "(SCIENCE.md §4.9).").blank();
+        r.heading(2, "Setup");
+        for (var in : ctx.inputs()) {
+            r.line("- %s: `%s` (%s, manifest SHA-256 %s…)", in.get("role"), in.get("id"), in.get("kind"),
+                    String.valueOf(in.get("manifestSha256")).substring(0, 12));
+        }
+        r.line("- flows start from %d Monte Carlo configurations (L = %d, T = %s); single RBM: %d steps v → h → v, "
+                + "sampled; stack: level ℓ = up ℓ layers and back down, sampled; block RG: 2×2 majority (random "
+                + "tie-break), %d steps on 32 → 16 → 8 lattices", spins.length, lattice.length(),
+                data.temperatures(), s.steps(), rgSteps);
+        r.line("- direction in T from the Binder cumulant U4 (RG-invariant at T_c; → 2/3 ordered, → 0 disordered); "
+                + "nearest-neighbour observables are of the spins on their own lattice");
+        r.line("- step wall times (s): %s", ctx.stepSeconds().entrySet().stream()
+                .map(e -> e.getKey() + " " + ReportWriter.f(e.getValue(), 1)).toList()).blank();
+        r.heading(2, "Measured");
+        List<List<String>> rows = new ArrayList<>();
+        addRows(rows, "single RBM", rbmFlow);
+        addRows(rows, "stack", stackFlow);
+        addRows(rows, "block RG 2×2 majority", rgFlow);
+        r.table(List.of("flow", "step/level", "L", "⟨|m|⟩", "U4", "NN corr"), rows);
+        r.heading(2, "Verdicts");
+        r.verdict("the stack moves to lower T", stackVerdict, "U4 at the last level − U4 of the data > 2σ → "
+                + "reproduced; < −2σ → not reproduced; else inconclusive.");
+        r.verdict("block RG moves to higher T", rgVerdict, "U4 after the last block-RG step − U4 of the data < −2σ → "
+                + "reproduced; > 2σ → not reproduced; else inconclusive.");
+        r.verdict("the single-RBM flow's Δσ, Δε differ from Monte Carlo", deltaVerdict, "not measured yet: the "
+                + "fits of `rgflow critical` on flowed configurations are not wired into this pipeline.");
+        r.verdict("overall (SCIENCE.md §4.9)", overall, "reproduced only if all three are; not reproduced if any is "
+                + "not; else inconclusive.");
+        r.heading(2, "Figures");
+        LinePlot u = LinePlot.of("Binder cumulant along the flows", "step / level", "U4");
+        LinePlot m = LinePlot.of("|m| along the flows", "step / level", "⟨|m|⟩");
+        StringBuilder csv = new StringBuilder("flow_name,").append(Flow.csvHeader()).append('\n');
+        for (Flow f : List.of(rbmFlow, stackFlow, rgFlow)) {
+            String name = f == rbmFlow ? "single RBM" : f == stackFlow ? "stack" : "block RG";
+            double[] x = new double[f.steps().size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+            }
+            var ub = f.series(ObservableSummary::binder);
+            var am = f.series(ObservableSummary::absMagnetization);
+            u.series(name, x, ReproduceIso2018Report.values(ub, false), ReproduceIso2018Report.values(ub, true),
+                    LinePlot.Style.LINE_POINTS);
+            m.series(name, x, ReproduceIso2018Report.values(am, false), ReproduceIso2018Report.values(am, true),
+                    LinePlot.Style.LINE_POINTS);
+            f.toCsv().lines().skip(1).forEach(l -> csv.append(name).append(',').append(l).append('\n'));
+        }
+        u.writePng(ctx.runDir().resolve("binder-flow.png"));
+        m.writePng(ctx.runDir().resolve("magnetization-flow.png"));
+        AtomicFiles.write(ctx.runDir().resolve("flows.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        r.figure("binder-flow.png", "U4 along the single-RBM flow, the stack levels and block-RG steps");
+        r.figure("magnetization-flow.png", "⟨|m|⟩ along the flows");
+        r.copyFigure(stackDir.resolve("training.png"), "training.png", "Training curves of the stack");
+        r.line("- [flows.csv](flows.csv): observables per step of every flow").blank();
+        r.output("flows.csv");
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("sampleOverrides", s.sample());
+        settings.put("trainOverrides", s.train());
+        settings.put("configurations", spins.length);
+        settings.put("rbmSteps", s.steps());
+        Path report = r.write("shortsighted2020", settings, ctx, overall);
+        ctx.out().printf("verdicts: stack lower T %s; block RG higher T %s; deltas %s; overall %s%nreport: %s%n",
+                stackVerdict.label(), rgVerdict.label(), deltaVerdict.label(), overall.label(), report);
+        return overall;
+    }
+
+    private static ObservableSummary last(Flow f) {
+        return f.steps().get(f.steps().size() - 1).observables();
+    }
+
+    private static void addRows(List<List<String>> rows, String name, Flow f) {
+        for (Flow.Step st : f.steps()) {
+            ObservableSummary o = st.observables();
+            rows.add(List.of(name, String.valueOf(st.step()), String.valueOf(st.length()),
+                    ReportWriter.pm(o.absMagnetization()), ReportWriter.pm(o.binder()),
+                    ReportWriter.pm(o.nearestNeighbour())));
+        }
+    }
+}

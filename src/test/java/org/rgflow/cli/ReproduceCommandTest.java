@@ -1,0 +1,89 @@
+package org.rgflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rgflow.cli.SampleCommandTest.Run;
+import org.rgflow.provenance.Manifest;
+import org.rgflow.provenance.Sha256;
+import org.rgflow.testing.Nd4jTestBase;
+
+/**
+ * End to end: {@code rgflow reproduce iso2018 --tiny} (6&times;6 lattice, 6 temperatures, 2 epochs, a one-layer
+ * thermometer, 40 chains &times; 4 steps; seconds) writes report.md, figures and a manifest with checksums, and a
+ * second run reuses the datasets and models.
+ */
+class ReproduceCommandTest extends Nd4jTestBase {
+
+    @Test
+    void tinyIso2018WritesAReportWithFiguresAndAManifest(@TempDir Path tmp) throws Exception {
+        Path run = tmp.resolve("run");
+        String[] args = {"reproduce", "iso2018", "--tiny", "--root", tmp.toString(), "--out", run.toString()};
+        Run r = SampleCommandTest.rgflow(args);
+        assertEquals(0, r.code(), r.err() + r.out());
+
+        String report = Files.readString(run.resolve("report.md"));
+        assertTrue(report.contains("## Claim") && report.contains("## Measured"), report);
+        assertTrue(report.matches("(?s).*\\*\\*Verdict \\(overall \\(SCIENCE.md §4.6\\)\\): "
+                + "(reproduced|not reproduced|inconclusive)\\.\\*\\*.*"), report);
+        for (String png : new String[] {"thermometer-flow.png", "final-distribution.png", "energy-flow.png",
+            "magnetization-flow.png", "training.png", "thermometer-confusion.png"}) {
+            assertTrue(report.contains("](" + png + ")"), png);
+            byte[] head = Files.readAllBytes(run.resolve(png));
+            assertEquals((byte) 0x89, head[0], png);
+            assertEquals('P', head[1], png);
+        }
+
+        JsonNode m = Manifest.read(run.resolve("manifest.json"));
+        assertEquals("reproduction", m.get("kind").asText());
+        assertEquals("tiny", m.get("mode").asText());
+        Set<String> outputs = new HashSet<>();
+        for (JsonNode o : m.get("outputs")) {
+            outputs.add(o.get("path").asText());
+            assertEquals(Sha256.of(run.resolve(o.get("path").asText())), o.get("sha256").asText());
+        }
+        assertTrue(outputs.containsAll(Set.of("report.md", "flows.csv", "thermometer.csv", "thermometer-flow.png")),
+                outputs.toString());
+        assertEquals(7, m.get("inputs").size()); // 3 datasets, 3 models, 1 thermometer
+        for (JsonNode in : m.get("inputs")) {
+            Path dir = Path.of(in.get("directory").asText());
+            assertEquals(Sha256.of(dir.resolve("manifest.json")), in.get("manifestSha256").asText());
+        }
+
+        Run again = SampleCommandTest.rgflow(args);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("is up to date"), again.out());
+    }
+
+    @Test
+    void tinyKochMehtaFunaiAndShortsightedWriteReports(@TempDir Path tmp) throws Exception {
+        for (String paper : new String[] {"koch2020", "mehta2014", "funai2018", "shortsighted2020"}) {
+            Path run = tmp.resolve(paper);
+            Run r = SampleCommandTest.rgflow("reproduce", paper, "--tiny", "--root", tmp.toString(), "--out",
+                    run.toString());
+            assertEquals(0, r.code(), r.err() + r.out());
+            String report = Files.readString(run.resolve("report.md"));
+            assertTrue(report.contains("## Verdicts") && report.contains(".png)"), report);
+            JsonNode m = Manifest.read(run.resolve("manifest.json"));
+            assertEquals(paper, m.get("id").asText());
+            for (JsonNode o : m.get("outputs")) {
+                assertEquals(Sha256.of(run.resolve(o.get("path").asText())), o.get("sha256").asText());
+            }
+            assertEquals(paper.startsWith("short") ? 3 : 2, m.get("inputs").size(), paper);
+        }
+    }
+
+    @Test
+    void unknownPapersExitTwo() {
+        Run unknown = SampleCommandTest.rgflow("reproduce", "nosuchpaper");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown paper"), unknown.err());
+    }
+}
