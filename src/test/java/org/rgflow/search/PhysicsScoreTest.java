@@ -47,9 +47,8 @@ class PhysicsScoreTest extends Nd4jTestBase {
         double[][] model = physics.observables(StackedRbm.of(net.network()).generate(500, 200,
                 org.rgflow.rbm.HalfStep.SAMPLED, Nd4j.getRandomFactory().getNewRandomInstance(1)));
         double after = physics.score(model);
-        System.out.println("physics score: untrained " + before + ", trained " + after + " (" + physics.describe(model)
-                + ")");
         assertTrue(before < -100, "untrained " + before);
-        assertTrue(after > before / 4, "trained " + after + " vs untrained " + before);
+        assertTrue(after > before / 4, "trained " + after + " vs untrained " + before + " (" + physics.describe(model)
+                + ")");
     }
 }

@@ -161,7 +161,6 @@ class ThermometerSearchTest extends Nd4jTestBase {
         assertEquals(2, r.records().size());
         Map<String, Double> byHidden = new LinkedHashMap<>();
         r.records().forEach(c -> byHidden.put(c.parameters().get("hidden0"), c.score()));
-        System.out.println("thermometer search, held-out accuracy by hidden0: " + byHidden);
         assertTrue(byHidden.get("64") > byHidden.get("2"), byHidden.toString());
         assertEquals("64", r.best().orElseThrow().parameters().get("hidden0"), byHidden.toString());
     }

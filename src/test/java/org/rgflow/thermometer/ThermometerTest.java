@@ -43,7 +43,6 @@ class ThermometerTest extends Nd4jTestBase {
         data = SpinDataset.open(ThermometerTestData.create(tmp));
         thermometer = Thermometer.train(data, OPTIONS, null);
         evaluation = thermometer.evaluate(Thermometer.heldOutRows(data, OPTIONS));
-        System.out.println("thermometer test: " + evaluation);
     }
 
     @Test
