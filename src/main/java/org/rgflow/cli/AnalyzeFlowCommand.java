@@ -3,6 +3,7 @@ package org.rgflow.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rgflow.analysis.Configurations;
 import org.rgflow.analysis.Flow;
+import org.rgflow.analysis.FlowScaling;
 import org.rgflow.analysis.RbmFlow;
 import org.rgflow.mc.Seeds;
 import org.rgflow.rbm.HalfStep;
@@ -58,6 +60,11 @@ final class AnalyzeFlowCommand implements Callable<Integer> {
     @Option(names = "--thermometer", paramLabel = "THERMO_DIR", description = "Thermometer to read at every step.")
     Path thermometer;
 
+    @Option(names = "--scaling", description = "Also measure 2Δσ, 2Δε per step (periodic power-law fits of the axis "
+            + "correlators, FlowScaling) into scaling.csv and scaling.png; the Monte Carlo reference is the --dataset "
+            + "configurations measured the same way.")
+    boolean scaling;
+
     @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -85,6 +92,12 @@ final class AnalyzeFlowCommand implements Callable<Integer> {
         args.put("hidden", hidden);
         args.put("visible", visible);
         args.put("seed", seed);
+        if (scaling) {
+            args.put("scaling", true);
+            if (m.lattice().length() < 6) {
+                throw new UserException("--scaling needs a lattice of length >= 6, got " + m.lattice().length());
+            }
+        }
         double[][] x;
         AnalysisInputs.Data data = null;
         switch (start) {
@@ -102,6 +115,14 @@ final class AnalyzeFlowCommand implements Callable<Integer> {
             }
             default -> throw new UserException("--start must be all-up, random or dataset, got '" + start + "'");
         }
+        double[][] reference = null;
+        if (scaling && dataset != null) {
+            AnalysisInputs.Data ref = data != null ? data
+                    : AnalysisInputs.dataset(dataset, temperature, chains, Seeds.child(seed, 1));
+            AnalysisInputs.requireSameLattice(m, ref);
+            reference = ref.spins();
+            args.put("scalingReference", ref.manifestSha256());
+        }
         if (t != null) {
             args.put("thermometer", AnalysisInputs.thermometerSection(thermometer, t).get("descriptionSha256"));
         }
@@ -112,9 +133,21 @@ final class AnalyzeFlowCommand implements Callable<Integer> {
         RbmFlow rbmFlow = RbmFlow.of(m.stack().rbm(0), m.lattice(), h, v, RbmFlow.Recording.SAMPLED_SPINS);
         String name = "rbm-" + hidden + "-" + visible;
         AnalysisRecorder rec = new AnalysisRecorder(name, m.lattice().dimension(), t);
-        Flow flow = rbmFlow.run(x, steps, Seeds.child(seed, 2), rec);
+        List<FlowScaling.Result> scales = new ArrayList<>();
+        FlowScaling fs = scaling ? FlowScaling.of(m.lattice()) : null;
+        RbmFlow.StepObserver scaleObs = fs == null ? (k, c) -> { } : fs.observer(scales);
+        Flow flow = rbmFlow.run(x, steps, Seeds.child(seed, 2), (k, c) -> {
+            rec.onStep(k, c);
+            scaleObs.onStep(k, c);
+        });
         flow = new Flow(name, flow.steps());
         AnalysisFlowFigures.write(dir, "flow", "RBM flow step", List.of(flow), List.of(rec), m.isIsing2d());
+        if (fs != null) {
+            FlowScaling.Result mc = reference == null ? null : fs.measure(0, reference);
+            dir.text("scaling.csv", AnalysisScaling.csv(name, scales, mc));
+            dir.png("scaling.png", AnalysisScaling.plot("Scaling dimensions along the flow (r = " + fs.rMin() + ".."
+                    + fs.rMax() + ")", "RBM flow step", scales, mc));
+        }
         Map<String, Object> seeds = new LinkedHashMap<>();
         seeds.put("master", seed);
         seeds.put("randomStart", Seeds.child(seed, 0));

@@ -131,6 +131,23 @@ class AnalyzeCommandTest extends Nd4jTestBase {
     }
 
     @Test
+    void flowWithScalingDimensions() throws Exception {
+        JsonNode m = analyze("flow-scaling", List.of("flow.csv", "observables.png", "scaling.csv", "scaling.png"),
+                "flow", model.toString(), "--start", "random", "--dataset", dataset.toString(), "--temperature",
+                "2.0", "--steps", "2", "--chains", "60", "--scaling");
+        assertTrue(m.at("/arguments").toString().contains("scaling"), m.toString());
+        List<String[]> rows = csv(tmp.resolve("an-flow-scaling").resolve("scaling.csv"));
+        assertEquals(1 + 3, rows.size(), "Monte Carlo reference + steps 0..2");
+        assertEquals("monte-carlo", rows.get(0)[0]);
+        for (String[] r : rows) {
+            assertEquals("1", r[3], "r_min");
+            assertEquals("3", r[4], "r_max");
+        }
+        double mcSigma = Double.parseDouble(rows.get(0)[5]);
+        assertTrue(mcSigma >= 0 && mcSigma <= 8, "2Δσ within the fit's bracket: " + mcSigma);
+    }
+
+    @Test
     void blockRgOfAnOrderedDatasetStaysOrdered() throws Exception {
         for (String rule : List.of("majority", "average", "decimation")) {
             JsonNode m = analyze("rg-" + rule, List.of("flow.csv", "correlation.csv", "correlation.png",

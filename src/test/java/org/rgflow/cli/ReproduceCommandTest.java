@@ -1,6 +1,7 @@
 package org.rgflow.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,9 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rgflow.analysis.FlowScaling;
 import org.rgflow.cli.SampleCommandTest.Run;
+import org.rgflow.observable.Estimate;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.Sha256;
 import org.rgflow.testing.Nd4jTestBase;
@@ -77,7 +80,33 @@ class ReproduceCommandTest extends Nd4jTestBase {
                 assertEquals(Sha256.of(run.resolve(o.get("path").asText())), o.get("sha256").asText());
             }
             assertEquals(paper.startsWith("short") ? 3 : 2, m.get("inputs").size(), paper);
+            if (paper.startsWith("short")) {
+                assertTrue(report.contains("scaling.png") && report.contains("2Δσ") && Files.exists(
+                        run.resolve("scaling.csv")), report);
+                assertFalse(report.contains("not measured yet"), report);
+            }
         }
+    }
+
+    @Test
+    void shortsightedDeltaVerdictFollowsItsStatedCriterion() {
+        FlowScaling.Result mc = scales(0.30, 0.01, 1.90, 0.05);
+        assertEquals(ReportVerdict.REPRODUCED, ReproduceShortsighted2020.deltasDiffer(mc, scales(0.50, 0.02, 1.9, 0.05)));
+        assertEquals(ReportVerdict.REPRODUCED, ReproduceShortsighted2020.deltasDiffer(mc, scales(0.30, 0.01, 1.5, 0.05)));
+        assertEquals(ReportVerdict.NOT_REPRODUCED,
+                ReproduceShortsighted2020.deltasDiffer(mc, scales(0.31, 0.01, 1.95, 0.05)));
+        assertEquals(ReportVerdict.INCONCLUSIVE, ReproduceShortsighted2020.deltasDiffer(mc, scales(0.6, 0.5, 1.9, 0.05)));
+        assertEquals(ReportVerdict.INCONCLUSIVE,
+                ReproduceShortsighted2020.deltasDiffer(mc, scales(Double.NaN, Double.NaN, 1.9, 0.05)));
+        FlowScaling.Result noise = new FlowScaling.Result(1, 32, 2, 8, new Estimate(0.1, 0.1, 0.5, 100), 1,
+                new Estimate(1.9, 0.05, 0.5, 100), 1, 1.5, 10);
+        assertEquals(ReportVerdict.INCONCLUSIVE, ReproduceShortsighted2020.deltasDiffer(mc, noise),
+                "a flowed G at noise level is no measurement");
+    }
+
+    private static FlowScaling.Result scales(double s, double se, double e, double ee) {
+        return new FlowScaling.Result(1, 32, 2, 8, new Estimate(s, se, 0.5, 100), 1, new Estimate(e, ee, 0.5, 100), 1,
+                20, 10);
     }
 
     @Test
