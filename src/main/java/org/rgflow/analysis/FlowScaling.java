@@ -2,6 +2,7 @@ package org.rgflow.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rgflow.lattice.AxisCorrelations;
 import org.rgflow.lattice.Lattice;
 import org.rgflow.observable.Estimate;
 import org.rgflow.observable.PeriodicPowerLawFit;
@@ -10,7 +11,7 @@ import org.rgflow.observable.PeriodicPowerLawFit;
  * Scaling dimensions of a batch of &plusmn;1 configurations on one lattice (one flow step), by the single-size
  * correlator fits of {@code rgflow critical}: the axis correlators G(r) = &lang;s_0 s_r&rang; and the connected
  * bond-energy correlator C(r) = &lang;&epsilon;_0 &epsilon;_r&rang; &minus; &lang;&epsilon;&#772;&rang;&sup2;
- * (&epsilon;_i = &Sigma;_a s_i s_{i+e_a}; see {@link AxisCorrelator}) are each fitted by
+ * (&epsilon;_i = &Sigma;_a s_i s_{i+e_a}; see {@link AxisCorrelations}) are each fitted by
  * A [r^(&minus;p) + (L &minus; r)^(&minus;p)] over r = rMin &hellip; rMax ({@link PeriodicPowerLawFit}), p = 2&Delta;.
  *
  * <p>A single-size fit is biased (docs/results.md: 0.32 instead of 0.25 for NN Ising at L = 64), so a flowed
@@ -52,14 +53,14 @@ public final class FlowScaling {
     }
 
     private final Lattice lattice;
-    private final AxisCorrelator correlator;
+    private final AxisCorrelations correlator;
     private final int rMin;
     private final int rMax;
     private final int blocks;
 
     private FlowScaling(Lattice lattice, int rMin, int rMax, int blocks) {
         this.lattice = lattice;
-        this.correlator = new AxisCorrelator(lattice);
+        this.correlator = AxisCorrelations.of(lattice);
         this.rMin = rMin;
         this.rMax = rMax;
         this.blocks = blocks;

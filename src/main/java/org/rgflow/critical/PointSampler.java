@@ -1,6 +1,7 @@
 package org.rgflow.critical;
 
 import org.rgflow.hamiltonian.Hamiltonian;
+import org.rgflow.lattice.AxisCorrelations;
 import org.rgflow.mc.InitialState;
 import org.rgflow.mc.MarkovChains;
 import org.rgflow.mc.ScanListener;
@@ -60,7 +61,7 @@ final class PointSampler {
             }
         }
         listener.sweepsDone(thermalizationSweeps & 15);
-        AxisCorrelators corr = withCorrelators ? new AxisCorrelators(hamiltonian.lattice()) : null;
+        AxisCorrelations corr = withCorrelators ? AxisCorrelations.of(hamiltonian.lattice()) : null;
         int corrWidth = withCorrelators ? 2 * corr.numDistances() + 1 : 0;
         double[][] energy = new double[numChains][samplesPerChain];
         double[][][] binder = new double[numChains][samplesPerChain][];

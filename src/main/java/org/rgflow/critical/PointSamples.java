@@ -9,7 +9,7 @@ import org.rgflow.observable.ReweightedSeries;
  * <p>Columns of {@link #binder()} per sample (m = M/N, e = E/N): {@value #ABS_M} |m|,
  * {@value #M2} m&sup2;, {@value #M4} m&#8308;, {@value #E} e, {@value #E2} e&sup2;, {@value #M2E} m&sup2;e,
  * {@value #M4E} m&#8308;e. {@link #correlators()} is null or holds per sample G(r) for r = 0..L/2, then
- * C_&epsilon;&epsilon;(r) for r = 0..L/2, then &epsilon;&#772; (see {@link AxisCorrelators}).
+ * C_&epsilon;&epsilon;(r) for r = 0..L/2, then &epsilon;&#772; (see {@link org.rgflow.lattice.AxisCorrelations}).
  *
  * @param length L
  * @param numSites N

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.rgflow.hamiltonian.NearestNeighbourIsing;
 import org.rgflow.lattice.HypercubicLattice;
@@ -12,66 +11,10 @@ import org.rgflow.mc.InitialState;
 import org.rgflow.mc.WolffChains;
 import org.rgflow.mc.WolffRule;
 
-/** Axis correlators by hand and by brute force; FlowScaling on Monte Carlo NN Ising at T_c (a known G(r)). */
+/** FlowScaling on Monte Carlo NN Ising at T_c (a known G(r)); the correlators: lattice.AxisCorrelationsTest. */
 class FlowScalingTest {
 
     static final double TC = 2 / Math.log(1 + Math.sqrt(2));
-
-    @Test
-    void correlatorOnOrderedStripedAndRandomConfigurations() {
-        var lattice = HypercubicLattice.of(2, 6);
-        AxisCorrelator c = new AxisCorrelator(lattice);
-        int w = c.numDistances();
-        assertEquals(4, w);
-        double[] out = new double[2 * w + 1];
-        double[] up = new double[36];
-        Arrays.fill(up, 1);
-        c.measure(up, out, 0);
-        for (int r = 0; r < w; r++) {
-            assertEquals(1, out[r], 1e-15);
-            assertEquals(4, out[w + r], 1e-15);
-        }
-        assertEquals(2, out[2 * w], 1e-15);
-        double[] stripe = new double[36];
-        for (int i = 0; i < 36; i++) {
-            stripe[i] = lattice.coordinates(i)[1] < 3 ? 1 : -1;
-        }
-        c.measure(stripe, out, 0);
-        for (int r = 0; r <= 3; r++) {
-            assertEquals((1 + (1 - 2.0 * r / 3)) / 2, out[r], 1e-12, "r = " + r);
-        }
-        // brute force on a random 3D configuration through the lattice's own coordinates
-        var l3 = HypercubicLattice.of(3, 4);
-        AxisCorrelator c3 = new AxisCorrelator(l3);
-        double[] s = Configurations.random(1, l3.numSites(), 7)[0];
-        double[] o3 = new double[2 * 3 + 1];
-        c3.measure(s, o3, 0);
-        double[] eps = new double[l3.numSites()];
-        for (int i = 0; i < eps.length; i++) {
-            for (int a = 0; a < 3; a++) {
-                eps[i] += s[i] * s[shift(l3, i, a, 1)];
-            }
-        }
-        for (int r = 0; r <= 2; r++) {
-            double g = 0;
-            double e = 0;
-            for (int a = 0; a < 3; a++) {
-                for (int i = 0; i < eps.length; i++) {
-                    g += s[i] * s[shift(l3, i, a, r)];
-                    e += eps[i] * eps[shift(l3, i, a, r)];
-                }
-            }
-            assertEquals(g / (3 * 64), o3[r], 1e-12);
-            assertEquals(e / (3 * 64), o3[3 + r], 1e-12);
-        }
-        assertEquals(Arrays.stream(eps).sum() / 64, o3[6], 1e-12);
-    }
-
-    private static int shift(HypercubicLattice l, int site, int axis, int r) {
-        int[] x = l.coordinates(site);
-        x[axis] = (x[axis] + r) % l.length();
-        return l.site(x);
-    }
 
     @Test
     void nearestNeighbourIsingAtTcGivesTheSingleSizeExponentsWithHonestErrors() {

@@ -1,6 +1,4 @@
-package org.rgflow.critical;
-
-import org.rgflow.lattice.Lattice;
+package org.rgflow.lattice;
 
 /**
  * Two-point functions of one configuration along the lattice axes, averaged over all sites and all d
@@ -14,11 +12,12 @@ import org.rgflow.lattice.Lattice;
  * </ul>
  * &epsilon;_i is the nearest-neighbour energy operator for the NN model; for the long-range model it is
  * the simplest local Z2-even operator, whose leading scaling dimension is &Delta;_&epsilon; as well.
+ * Spins may be &plusmn;1 or real (block averages, mean-field flows).
  *
  * <p>Sites are row-major (last coordinate fastest), as {@link Lattice} guarantees. Cost per
- * configuration O(N d (L/2 + 1)) for each of the two correlators. Not thread-safe (scratch buffer).
+ * configuration O(N d (L/2 + 1)). Not thread-safe (scratch buffers): one instance per thread.
  */
-final class AxisCorrelators {
+public final class AxisCorrelations {
 
     private final int length;
     private final int dimension;
@@ -27,8 +26,9 @@ final class AxisCorrelators {
     private final int[] strides;
     private final int[][] coordinate;
     private final double[] bond;
+    private final double[] real;
 
-    AxisCorrelators(Lattice lattice) {
+    private AxisCorrelations(Lattice lattice) {
         this.length = lattice.length();
         this.dimension = lattice.dimension();
         this.numSites = lattice.numSites();
@@ -40,6 +40,7 @@ final class AxisCorrelators {
             s *= length;
         }
         this.bond = new double[numSites];
+        this.real = new double[numSites];
         this.coordinate = new int[dimension][numSites];
         for (int a = 0; a < dimension; a++) {
             for (int i = 0; i < numSites; i++) {
@@ -48,34 +49,49 @@ final class AxisCorrelators {
         }
     }
 
+    public static AxisCorrelations of(Lattice lattice) {
+        return new AxisCorrelations(lattice);
+    }
+
     /** Distances 0..L/2: the width of each correlator vector is L/2 + 1. */
-    int numDistances() {
+    public int numDistances() {
         return maxDistance + 1;
+    }
+
+    /** Entries written by {@code measure}: G(0..L/2), C_&epsilon;&epsilon;(0..L/2), &epsilon;&#772;. */
+    public int width() {
+        return 2 * numDistances() + 1;
+    }
+
+    /** {@link #measure(double[], double[], int)} of &plusmn;1 byte spins. */
+    public void measure(byte[] spins, double[] out, int offset) {
+        for (int i = 0; i < numSites; i++) {
+            real[i] = spins[i];
+        }
+        measure(real, out, offset);
     }
 
     /**
      * Fills G(r) into {@code out[offset .. offset + L/2]}, C_&epsilon;&epsilon;(r) into the next
      * L/2 + 1 entries and &epsilon;&#772; into the entry after them.
      *
-     * @param spins [numSites] &plusmn;1
-     * @param out destination of length &ge; offset + 2 (L/2 + 1) + 1
+     * @param spins [numSites] real spins
+     * @param out destination of length &ge; offset + {@link #width()}
      */
-    void measure(byte[] spins, double[] out, int offset) {
+    public void measure(double[] spins, double[] out, int offset) {
+        double mean = 0;
         for (int i = 0; i < numSites; i++) {
             double e = 0;
             for (int a = 0; a < dimension; a++) {
                 e += spins[i] * spins[shift(i, a, 1)];
             }
             bond[i] = e;
-        }
-        double mean = 0;
-        for (double e : bond) {
             mean += e;
         }
         int w = numDistances();
         double norm = 1.0 / ((double) dimension * numSites);
         for (int r = 0; r <= maxDistance; r++) {
-            long gs = 0;
+            double gs = 0;
             double ge = 0;
             for (int a = 0; a < dimension; a++) {
                 for (int i = 0; i < numSites; i++) {
@@ -92,12 +108,11 @@ final class AxisCorrelators {
 
     /** The site i + r e_a on the torus. */
     private int shift(int site, int axis, int r) {
-        int stride = strides[axis];
         int x = coordinate[axis][site];
         int y = x + r;
         if (y >= length) {
             y -= length;
         }
-        return site + (y - x) * stride;
+        return site + (y - x) * strides[axis];
     }
 }
