@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,11 +80,17 @@ class ReproduceCommandTest extends Nd4jTestBase {
             for (JsonNode o : m.get("outputs")) {
                 assertEquals(Sha256.of(run.resolve(o.get("path").asText())), o.get("sha256").asText());
             }
-            assertEquals(paper.startsWith("short") ? 3 : 2, m.get("inputs").size(), paper);
+            assertEquals(paper.startsWith("short") ? 5 : 2, m.get("inputs").size(), paper);
             if (paper.startsWith("short")) {
                 assertTrue(report.contains("scaling.png") && report.contains("2Δσ") && Files.exists(
                         run.resolve("scaling.csv")), report);
                 assertFalse(report.contains("not measured yet"), report);
+                assertTrue(report.contains("Verdict (NN control: a single RBM's Δσ, Δε agree with MC within 20 %)")
+                        && report.contains("| NN control: single RBM | 0 |") && report.contains("vs NN MC"), report);
+                assertFalse(report.contains("not run"), report);
+                assertTrue(Files.readString(run.resolve("scaling.csv")).contains("NN control single RBM"));
+                assertTrue(m.get("inputs").findValuesAsText("role").containsAll(List.of("nn-sample", "nn-train")),
+                        m.get("inputs").toString());
             }
         }
     }
@@ -102,6 +109,23 @@ class ReproduceCommandTest extends Nd4jTestBase {
                 new Estimate(1.9, 0.05, 0.5, 100), 1, 1.5, 10);
         assertEquals(ReportVerdict.INCONCLUSIVE, ReproduceShortsighted2020.deltasDiffer(mc, noise),
                 "a flowed G at noise level is no measurement");
+    }
+
+    @Test
+    void shortsightedNnControlFollowsItsStatedCriterion() {
+        FlowScaling.Result mc = scales(0.30, 0.01, 1.90, 0.05);
+        assertEquals(ReportVerdict.REPRODUCED, ReproduceShortsightedNn.deltasAgree(mc, scales(0.33, 0.01, 1.7, 0.05)));
+        assertEquals(ReportVerdict.NOT_REPRODUCED,
+                ReproduceShortsightedNn.deltasAgree(mc, scales(0.50, 0.01, 1.9, 0.05)));
+        assertEquals(ReportVerdict.NOT_REPRODUCED,
+                ReproduceShortsightedNn.deltasAgree(mc, scales(0.30, 0.01, 1.2, 0.05)));
+        assertEquals(ReportVerdict.INCONCLUSIVE, ReproduceShortsightedNn.deltasAgree(mc, scales(0.40, 0.1, 1.9, 0.05)),
+                "a miss of the 20 % margin within errors");
+        assertEquals(ReportVerdict.INCONCLUSIVE,
+                ReproduceShortsightedNn.deltasAgree(mc, scales(Double.NaN, Double.NaN, 1.9, 0.05)));
+        FlowScaling.Result noise = new FlowScaling.Result(1, 32, 2, 8, new Estimate(0.3, 0.1, 0.5, 100), 1,
+                new Estimate(1.9, 0.05, 0.5, 100), 1, 1.5, 10);
+        assertEquals(ReportVerdict.INCONCLUSIVE, ReproduceShortsightedNn.deltasAgree(mc, noise));
     }
 
     private static FlowScaling.Result scales(double s, double se, double e, double ee) {
