@@ -5,9 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,6 +15,7 @@ import org.rgflow.data.DatasetManifest;
 import org.rgflow.data.SpinDataSetIterator;
 import org.rgflow.data.SpinDataset;
 import org.rgflow.data.SpinDatasetWriter;
+import org.rgflow.provenance.AtomicFiles;
 
 /**
  * Write and read throughput of the spin dataset format: writes {@code numConfigs} random
@@ -131,8 +130,8 @@ public final class DatasetBenchmark {
     }
 
     private static void deleteRecursively(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            AtomicFiles.deleteRecursively(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete benchmark dataset " + dir, e);
         }

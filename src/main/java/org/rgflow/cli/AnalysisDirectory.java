@@ -36,7 +36,7 @@ final class AnalysisDirectory {
                 throw new UserException(target + " exists and is not an analysis directory; choose another --out");
             }
         }
-        SampleCommand.deleteRecursively(work);
+        AtomicFiles.deleteRecursively(work);
         Files.createDirectories(work);
     }
 
@@ -83,10 +83,7 @@ final class AnalysisDirectory {
     /** Writes the manifest (with the outputs) into the work directory and renames it to the target. */
     Path finish(Manifest manifest) throws IOException {
         manifest.outputs(outputs).write(work);
-        if (Files.exists(target)) {
-            SampleCommand.deleteRecursively(target);
-        }
-        AtomicFiles.move(work, target);
+        AtomicFiles.replace(work, target);
         return target;
     }
 }

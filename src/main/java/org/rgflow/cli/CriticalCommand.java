@@ -85,11 +85,7 @@ final class CriticalCommand implements Callable<Integer> {
         if (Files.exists(target)) {
             throw new UserException(target + " already exists and was not made from this config; choose another --out");
         }
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path work = parent.resolve("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
-        SampleCommand.deleteRecursively(work);
-        Files.createDirectories(work);
+        Path work = AtomicFiles.newWorkDirectory(target);
 
         CriticalSamplingConfig s = config.sampling();
         CriticalRefinementConfig r = config.refinement();

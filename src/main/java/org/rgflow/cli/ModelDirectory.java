@@ -108,7 +108,7 @@ final class ModelDirectory {
                         + latest.get().layer() + ", " + latest.get().epochsDone() + " epochs); pass --resume to "
                         + "continue it or --force to start over");
             }
-            SampleCommand.deleteRecursively(work);
+            AtomicFiles.deleteRecursively(work);
         }
         if (resume) {
             stdout.printf("nothing to resume in %s: starting from scratch%n", work);
@@ -123,11 +123,8 @@ final class ModelDirectory {
     /** Deletes the checkpoints (unless kept) and renames the work directory to the target, replacing it. */
     void finish(boolean keepCheckpoints) throws IOException {
         if (!keepCheckpoints) {
-            SampleCommand.deleteRecursively(checkpoints());
+            AtomicFiles.deleteRecursively(checkpoints());
         }
-        if (Files.exists(target)) {
-            SampleCommand.deleteRecursively(target); // only reached with --force (checked in upToDate)
-        }
-        AtomicFiles.move(work, target);
+        AtomicFiles.replace(work, target); // an existing target is only replaced with --force (upToDate)
     }
 }

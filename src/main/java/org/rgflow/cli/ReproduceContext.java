@@ -14,6 +14,7 @@ import org.rgflow.config.ConfigLoader;
 import org.rgflow.config.SampleConfig;
 import org.rgflow.config.ThermometerConfig;
 import org.rgflow.config.TrainConfig;
+import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.Sha256;
 
@@ -119,7 +120,7 @@ final class ReproduceContext {
             upToDate = configSha.equals(m.path("configSha256").asText())
                     && datasetSha.equals(m.path("dataset").path("manifestSha256").asText());
             if (!upToDate || force) {
-                SampleCommand.deleteRecursively(target);
+                AtomicFiles.deleteRecursively(target);
                 upToDate = false;
             }
         }

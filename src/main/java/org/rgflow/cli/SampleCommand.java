@@ -93,11 +93,7 @@ final class SampleCommand implements Callable<Integer> {
         if (upToDate(target, configSha, stdout)) {
             return 0;
         }
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path work = parent.resolve("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
-        deleteRecursively(work);
-        Files.createDirectories(work);
+        Path work = AtomicFiles.newWorkDirectory(target);
 
         double[] temperatures = config.temperatures().toArray();
         SamplingSchedule schedule = new SamplingSchedule(sc.thermalizationSweeps(), sc.sweepsBetweenSamples(),
@@ -139,10 +135,7 @@ final class SampleCommand implements Callable<Integer> {
                 .section("dataset", index)
                 .outputs(outputs)
                 .write(work);
-        if (Files.exists(target)) {
-            deleteRecursively(target); // only reached with --force (checked in upToDate)
-        }
-        AtomicFiles.move(work, target);
+        AtomicFiles.replace(work, target); // an existing target is only replaced with --force (upToDate)
         stdout.print(ObservablesTable.pretty(results));
         stdout.printf("wrote %d configurations in %d shards to %s (%.1f s)%n", index.numConfigurations(),
                 index.shards().size(), target, (System.nanoTime() - t0) / 1e9);
@@ -171,16 +164,5 @@ final class SampleCommand implements Callable<Integer> {
                     + "or pass --force to replace it");
         }
         return false;
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -114,10 +114,7 @@ final class SampleModelCommand implements Callable<Integer> {
         if (upToDate(target, modelSha, options, stdout)) {
             return 0;
         }
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path work = parent.resolve("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
-        SampleCommand.deleteRecursively(work);
+        Path work = AtomicFiles.newWorkDirectory(target);
         DatasetLabels labels = new DatasetLabels(trainingSet.path("dimension").asInt(),
                 trainingSet.path("length").asInt(), "rbm:" + modelId, Double.NaN);
         if (labels.numSites() != stack.size(0)) {
@@ -179,10 +176,7 @@ final class SampleModelCommand implements Callable<Integer> {
                 .section("dataset", index)
                 .outputs(outputs)
                 .write(work);
-        if (Files.exists(target)) {
-            SampleCommand.deleteRecursively(target); // only with --force (checked in upToDate)
-        }
-        AtomicFiles.move(work, target);
+        AtomicFiles.replace(work, target); // an existing target is only replaced with --force (upToDate)
         stdout.print(obs.pretty(temperature));
         stdout.printf("wrote %d configurations to %s (%.1f s)%n", index.numConfigurations(), target,
                 (System.nanoTime() - t0) / 1e9);

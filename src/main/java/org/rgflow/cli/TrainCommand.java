@@ -18,6 +18,7 @@ import org.rgflow.config.TrainConfig;
 import org.rgflow.data.SpinDataSetIterator;
 import org.rgflow.data.SpinDataset;
 import org.rgflow.export.ModelExporter;
+import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
 import org.rgflow.provenance.Sha256;
@@ -135,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
             result = from.isPresent() ? trainer.resume(from.get(), train, heldOut, dir.checkpoints())
                     : trainer.trainStack(TrainSetup.newNetwork(config), train, heldOut, dir.checkpoints());
         } catch (TrainingDivergedException e) {
-            SampleCommand.deleteRecursively(work); // a diverged run is not worth resuming
+            AtomicFiles.deleteRecursively(work); // a diverged run is not worth resuming
             throw new UserException(configFile + ": " + e.getMessage() + " (--set learningRate="
                     + config.learningRate() / 10 + ")");
         }

@@ -52,6 +52,37 @@ public final class AtomicFiles {
         move(tmp, target);
     }
 
+    /** Deletes a file or a directory tree; does nothing if {@code path} does not exist. */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /**
+     * A fresh, empty work directory for building {@code target}: {@code .<name>.partial-<pid>} beside it (a stale
+     * one from an earlier run of the same process id is removed). Publish it with {@link #replace}.
+     */
+    public static Path newWorkDirectory(Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path work = parent.resolve("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        return work;
+    }
+
+    /** Replaces {@code target} (a file or a directory tree, if it exists) by {@code source}, renamed atomically. */
+    public static void replace(Path source, Path target) throws IOException {
+        deleteRecursively(target);
+        move(source, target);
+    }
+
     /** Renames atomically where the file system allows it (also for directories). */
     public static void move(Path from, Path to) throws IOException {
         try {

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
+import org.rgflow.provenance.AtomicFiles;
 
 /**
  * Runs a search: draws candidates from an Arbiter {@link CandidateGenerator} in batches of {@code threads},
@@ -132,7 +133,7 @@ public final class SearchRunner {
             return failed(c.getIndex(), text, 0, "candidate generation: " + c.getException());
         }
         Path dir = outDir.resolve(CANDIDATES).resolve(Integer.toString(c.getIndex()));
-        deleteRecursively(dir);
+        AtomicFiles.deleteRecursively(dir);
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
         try {
@@ -180,17 +181,6 @@ public final class SearchRunner {
             throw new IOException("search interrupted", e);
         } catch (ExecutionException e) {
             throw new IOException("candidate evaluation crashed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

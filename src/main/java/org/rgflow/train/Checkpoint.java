@@ -52,7 +52,7 @@ public record Checkpoint(Path directory, int layer, int epochsDone, long iterati
         Path tmp = checkpointDir.resolve(AtomicFiles.temporaryName(name));
         try {
             if (Files.exists(tmp)) {
-                deleteTree(tmp);
+                AtomicFiles.deleteRecursively(tmp);
             }
             Files.createDirectories(tmp);
             ModelSerializer.writeModel(net, tmp.resolve("model.zip").toFile(), false);
@@ -66,10 +66,7 @@ public record Checkpoint(Path directory, int layer, int epochsDone, long iterati
                     .put("iteration", iteration).put("seed", options.seed()).put("options", fingerprint(options))
                     .put("trainResets", trainResets).put("heldOutResets", heldOutResets);
             Files.writeString(tmp.resolve("state.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
-            if (Files.exists(target)) {
-                deleteTree(target);
-            }
-            AtomicFiles.move(tmp, target);
+            AtomicFiles.replace(tmp, target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
@@ -125,14 +122,6 @@ public record Checkpoint(Path directory, int layer, int epochsDone, long iterati
             return Files.exists(p) ? Nd4j.readBinary(p.toFile()) : null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + p, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
