@@ -2,6 +2,7 @@ package org.rgflow.cli;
 
 import java.util.Arrays;
 import org.rgflow.analysis.CorrelatorMaps;
+import org.rgflow.plot.FieldMosaic;
 
 /**
  * Mosaics of maps over the visible lattice ({@link CorrelatorMaps}) for {@code plot.Heatmap}: the first

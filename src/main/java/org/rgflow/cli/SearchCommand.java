@@ -119,16 +119,25 @@ final class SearchCommand implements Callable<Integer> {
             RbmScore score = RbmScore.valueOf(c.score().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             PhysicsScore physics = null;
             if (score == RbmScore.PHYSICS) {
-                if (data.temperatures().size() != 1 || data.labels().isLongRange()) {
-                    throw new UserException("score: physics compares with one Monte Carlo ensemble of the NN Ising "
-                            + "model: it needs a single-temperature nearest-neighbour dataset; " + dataset + " has T = "
-                            + data.temperatures() + " (select one temperature with rgflow sample, or use another score)");
+                if (data.labels().isLongRange()) {
+                    throw new UserException("score: physics compares observables of the nearest-neighbour Ising model;"
+                            + " " + dataset + " holds long-range configurations (use another score)");
                 }
-                physics = new PhysicsScore(HypercubicLattice.of(data.labels().dimension(), data.labels().length()),
-                        load(data, 0, 1), c.physics().samples(), c.physics().gibbsSteps());
+                int[] temperature = temperatureIndices(data);
+                try {
+                    physics = new PhysicsScore(HypercubicLattice.of(data.labels().dimension(), data.labels().length()),
+                            load(data, 0, 1), temperature,
+                            data.temperatures().stream().mapToDouble(Double::doubleValue).toArray(),
+                            c.physics().samples(), c.physics().gibbsSteps());
+                } catch (IllegalArgumentException e) {
+                    throw new UserException("score: physics on " + dataset + ": " + e.getMessage());
+                }
+                stdout.printf("physics score: %d temperature classes %s%n", physics.numClasses(),
+                        physics.reference().stream().map(x -> x.label() + " (" + x.rows() + ")").toList());
             }
             evaluator = new RbmCandidateEvaluator(
-                    p -> SearchSpaces.setup(SearchSpaces.trainConfig(c, nv, p, c.name())), train, held, score, physics);
+                    p -> SearchSpaces.setup(SearchSpaces.trainConfig(c, nv, p, c.name())), train, held, score, physics,
+                    data.labels().dimension(), data.labels().length());
             minimize = score.minimize();
         }
         Generators.Kind kind = Generators.Kind.valueOf(c.generator().type().toUpperCase(java.util.Locale.ROOT));
@@ -193,6 +202,26 @@ final class SearchCommand implements Callable<Integer> {
 
     private static String fmt(double v) {
         return Double.isNaN(v) ? "-" : String.format("%.5g", v);
+    }
+
+    /** The temperature index (into {@code data.temperatures()}) of every row, in the order of {@link #load}. */
+    private static int[] temperatureIndices(SpinDataset data) {
+        SpinDataSetIterator it = SpinDataSetIterator.builder(data).rows(0, 1).labelsOneHot(true).batchSize(4096).build();
+        List<int[]> parts = new ArrayList<>();
+        int n = 0;
+        while (it.hasNext()) {
+            INDArray labels = it.next().getLabels();
+            int[] idx = labels.argMax(1).toIntVector();
+            parts.add(idx);
+            n += idx.length;
+        }
+        int[] all = new int[n];
+        int k = 0;
+        for (int[] p : parts) {
+            System.arraycopy(p, 0, all, k, p.length);
+            k += p.length;
+        }
+        return all;
     }
 
     /** Rows [from, to) of every shard as {0,1} float [n, numSites]. */

@@ -29,6 +29,8 @@ import org.rgflow.train.ProgressListener;
 import org.rgflow.train.RbmTrainer;
 import org.rgflow.train.RbmTrainingListener;
 import org.rgflow.train.TrainingDivergedException;
+import org.rgflow.train.TrainingFigures;
+import org.rgflow.train.TrainingSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -151,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
                 ds.labels().length())) {
             outputs.add(OutputFile.of(work, png));
         }
-        Map<String, Object> summary = TrainSummary.of(csv, stack, wallSeconds, from.orElse(null));
+        Map<String, Object> summary = TrainingSummary.of(csv, stack, wallSeconds, from.orElse(null));
         Manifest.of("model", id)
                 .config(loaded.resolved())
                 .section("configSource", loaded.source())
@@ -163,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
                 .outputs(outputs)
                 .write(work);
         dir.finish(keepCheckpoints);
-        stdout.print(TrainSummary.pretty(summary));
+        stdout.print(TrainingSummary.pretty(summary));
         stdout.printf("wrote model %s to %s (%.1f s)%n", id, target, wallSeconds);
         stdout.flush();
         return 0;

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param budget    when to stop
  * @param score     rbm: {@code log-likelihood} (default), {@code pseudo-log-likelihood},
  *                  {@code reconstruction-error}, {@code physics} (observables of generated samples vs the data's,
- *                  single-temperature datasets only); thermometer: {@code accuracy} (default and only)
+ *                  per temperature class, NN datasets); thermometer: {@code accuracy} (default and only)
  * @param physics   settings of the physics score (defaults: 1000 samples, 500 Gibbs steps)
  * @param parallel  candidates trained at once (default 2: with {@code OMP_NUM_THREADS=1}, the launcher's default, one
  *                  candidate uses one core; measured faster than 1 on the 2-core box, docs/benchmarks.md)

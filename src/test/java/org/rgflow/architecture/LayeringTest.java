@@ -73,7 +73,7 @@ class LayeringTest {
     @Test
     void modelsSeeVectorsAndTrainingSeesModelsAndData() {
         onlyDependsOn("rbm");
-        onlyDependsOn("train", "rbm", "data", "provenance", "observable");
+        onlyDependsOn("train", "rbm", "data", "provenance", "observable", "plot");
         onlyDependsOn("export", "rbm", "provenance");
     }
 

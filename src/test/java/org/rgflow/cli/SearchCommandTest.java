@@ -40,7 +40,8 @@ class SearchCommandTest extends Nd4jTestBase {
         assertEquals(0, a.code(), a.err());
         assertTrue(a.err().contains("candidate 4/4"), a.err());
         for (String f : List.of("results.csv", "best.json", "manifest.json", "best-score.png",
-                "score-vs-numHidden.png", "candidates/0/model.zip", "candidates/3/manifest.json")) {
+                "score-vs-numHidden.png", "candidates/0/model.zip", "candidates/3/manifest.json",
+                "candidates/0/training.png", "candidates/0/receptive-fields-layer0.png")) {
             assertTrue(Files.exists(full.resolve(f)), f);
         }
         Path part = tmp.resolve("part");
@@ -55,6 +56,25 @@ class SearchCommandTest extends Nd4jTestBase {
                 "--resume", "-q");
         assertEquals(0, c.code(), c.err());
         assertEquals(withoutSeconds(full.resolve("results.csv")), withoutSeconds(part.resolve("results.csv")));
+    }
+
+    /**
+     * The physics score on the 3-temperature tiny dataset (T = 0, 2, 3): each candidate gets a per-class table
+     * (classes from the data's mean energies per temperature) and a finite score.
+     */
+    @Test
+    void physicsScoreComparesPerTemperatureClass() throws Exception {
+        Path out = tmp.resolve("physics");
+        Run a = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out", out.toString(),
+                "--set", "score=physics", "--set", "physics.samples=100", "--set", "physics.gibbsSteps=20",
+                "--set", "budget.maxCandidates=2", "-q");
+        assertEquals(0, a.code(), a.err());
+        assertTrue(a.out().contains("physics score: 3 temperature classes [0 ("), a.out());
+        List<String> table = Files.readAllLines(out.resolve("candidates/0/physics.csv"));
+        assertEquals(1 + 3 * 5, table.size(), table.toString());
+        assertTrue(table.get(1).startsWith("0,fraction,"), table.get(1));
+        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        assertTrue(rows.stream().skip(1).noneMatch(r -> r.contains("FAILED")), rows.toString());
     }
 
     /**

@@ -1,10 +1,10 @@
-package org.rgflow.cli;
+package org.rgflow.plot;
 
 /**
  * Tiles equally shaped fields (e.g. RBM receptive fields reshaped to L&times;L) into one grid for
- * {@code plot.Heatmap}: tiles row-major, {@code ceil(sqrt(n))} per row, separated by one cell of NaN (drawn grey).
+ * {@link Heatmap}: tiles row-major, {@code ceil(sqrt(n))} per row, separated by one cell of NaN (drawn grey).
  */
-final class FieldMosaic {
+public final class FieldMosaic {
 
     private FieldMosaic() {
     }
@@ -16,7 +16,7 @@ final class FieldMosaic {
      * @param cols   columns of one tile; rows &times; cols = number of sites
      * @return the mosaic, NaN in the gaps and unused tiles
      */
-    static double[][] tile(double[][] fields, int count, int rows, int cols) {
+    public static double[][] tile(double[][] fields, int count, int rows, int cols) {
         if (count < 1 || fields.length != rows * cols || fields[0].length < count) {
             throw new IllegalArgumentException("need " + rows + "x" + cols + " = " + (rows * cols) + " sites and at least "
                     + count + " fields, got " + fields.length + " sites and " + (fields.length == 0 ? 0 : fields[0].length)
@@ -44,7 +44,7 @@ final class FieldMosaic {
      * The tile shape of {@code numSites} sites of a lattice of the given dimension and length: L&times;L in 2D,
      * L<sup>d&minus;1</sup>&times;L otherwise (1&times;L in 1D).
      */
-    static int[] tileShape(int numSites, int dimension, int length) {
+    public static int[] tileShape(int numSites, int dimension, int length) {
         if (dimension >= 1 && length >= 1 && numSites % length == 0) {
             return new int[] {numSites / length, length};
         }

@@ -1,4 +1,4 @@
-package org.rgflow.cli;
+package org.rgflow.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rgflow.rbm.StackedRbm;
-import org.rgflow.train.Checkpoint;
 
 /**
  * The {@code training} section of a model manifest: the last epoch's metrics of every layer (read from
  * {@code training.csv}, so a resumed run reports the whole run), the summed epoch times and the wall time of this
  * invocation. Non-finite values are stored as null (JSON has no NaN).
  */
-final class TrainSummary {
+public final class TrainingSummary {
 
     private static final String[][] METRICS = {
         {"reconstructionError", "reconstruction_error"},
@@ -27,10 +26,10 @@ final class TrainSummary {
         {"logLikelihoodHeldOut", "log_likelihood_held_out"},
     };
 
-    private TrainSummary() {
+    private TrainingSummary() {
     }
 
-    static Map<String, Object> of(Path csv, StackedRbm stack, double wallSeconds, Checkpoint resumedFrom)
+    public static Map<String, Object> of(Path csv, StackedRbm stack, double wallSeconds, Checkpoint resumedFrom)
             throws IOException {
         Map<Integer, List<TrainingFigures.Row>> rows = TrainingFigures.read(csv);
         int secondsCol = TrainingFigures.column("seconds");
@@ -67,7 +66,7 @@ final class TrainSummary {
 
     /** A text table of the final metrics, for the terminal. */
     @SuppressWarnings("unchecked")
-    static String pretty(Map<String, Object> summary) {
+    public static String pretty(Map<String, Object> summary) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%5s %12s %6s %10s %10s %10s %10s%n",
                 "layer", "units", "epochs", "recon", "pll/spin", "F gap", "LL"));
         for (Map<String, Object> m : (List<Map<String, Object>>) summary.get("finalMetrics")) {

@@ -1,4 +1,4 @@
-package org.rgflow.cli;
+package org.rgflow.train;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -13,32 +13,32 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.rgflow.plot.FigureWriter;
+import org.rgflow.plot.FieldMosaic;
 import org.rgflow.plot.Heatmap;
 import org.rgflow.plot.LinePlot;
 import org.rgflow.rbm.StackedRbm;
-import org.rgflow.train.EpochMetrics;
 
 /**
  * The figures of a model directory: {@code training.png} (one panel per metric of {@code training.csv} against
  * the epoch, one series per layer) and {@code receptive-fields-layer<i>.png} (the receptive fields of the hidden
  * units of RBM i, {@code StackedRbm.receptiveFields(i + 1)}, the first up to 64 as an L&times;L mosaic).
  */
-final class TrainingFigures {
+public final class TrainingFigures {
 
     /** Name of the training-curve figure. */
-    static final String CURVES = "training.png";
+    public static final String CURVES = "training.png";
     /** Most receptive fields drawn per layer. */
-    static final int MAX_FIELDS = 64;
+    public static final int MAX_FIELDS = 64;
 
     private TrainingFigures() {
     }
 
     /** One parsed row of training.csv. */
-    record Row(int layer, int epoch, double[] values) {
+    public record Row(int layer, int epoch, double[] values) {
     }
 
     /** Rows of {@code training.csv} grouped by layer (ascending), each in file order. */
-    static Map<Integer, List<Row>> read(Path csv) throws IOException {
+    public static Map<Integer, List<Row>> read(Path csv) throws IOException {
         Map<Integer, List<Row>> byLayer = new TreeMap<>();
         for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.equals(EpochMetrics.CSV_HEADER)) {
@@ -56,7 +56,7 @@ final class TrainingFigures {
     }
 
     /** Column index in {@link EpochMetrics#CSV_HEADER}. */
-    static int column(String name) {
+    public static int column(String name) {
         List<String> cols = List.of(EpochMetrics.CSV_HEADER.split(","));
         int i = cols.indexOf(name);
         if (i < 0) {
@@ -66,7 +66,7 @@ final class TrainingFigures {
     }
 
     /** Writes {@code training.png} from {@code training.csv}; returns the file name. */
-    static String writeCurves(Path dir, Path csv) throws IOException {
+    public static String writeCurves(Path dir, Path csv) throws IOException {
         Map<Integer, List<Row>> rows = read(csv);
         String[][] panels = {
             {"reconstruction_error", "reconstruction error per spin"},
@@ -112,7 +112,7 @@ final class TrainingFigures {
     }
 
     /** Writes {@code receptive-fields-layer<i>.png} for every layer; returns the file names. */
-    static List<String> writeReceptiveFields(Path dir, StackedRbm stack, int dimension, int length)
+    public static List<String> writeReceptiveFields(Path dir, StackedRbm stack, int dimension, int length)
             throws IOException {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < stack.numLayers(); i++) {
