@@ -177,6 +177,44 @@ final class AnalysisInputs {
         if (dir == null) {
             return null;
         }
+        Thermometer t = thermometer(dir);
+        if (t.numSites() != numSites) {
+            throw new UserException(dir.resolve(ThermometerFiles.DESCRIPTION) + ": the thermometer was trained for "
+                    + t.numSites() + " sites, the configurations have " + numSites);
+        }
+        return t;
+    }
+
+    /**
+     * Thermometers for the lattices of a block-RG flow: each must be trained for one of {@code sizes} (numbers of
+     * sites of the steps), at most one per size, all over the same temperatures.
+     */
+    static List<Thermometer> thermometers(List<Path> dirs, List<Integer> sizes) throws IOException {
+        List<Thermometer> out = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (Path dir : dirs) {
+            Thermometer t = thermometer(dir);
+            Path json = dir.resolve(ThermometerFiles.DESCRIPTION);
+            if (!sizes.contains(t.numSites())) {
+                throw new UserException(json + ": the thermometer was trained for " + t.numSites() + " sites; the "
+                        + "RG steps have " + sizes + " sites (train one on a dataset of a step's lattice size)");
+            }
+            if (!seen.add(t.numSites())) {
+                throw new UserException(json + ": a second thermometer for " + t.numSites() + " sites; give one per "
+                        + "lattice size");
+            }
+            if (!out.isEmpty() && !Arrays.equals(out.get(0).temperatures(), t.temperatures())) {
+                throw new UserException(json + ": its temperatures " + Arrays.toString(t.temperatures())
+                        + " differ from " + dirs.get(0).resolve(ThermometerFiles.DESCRIPTION) + "'s "
+                        + Arrays.toString(out.get(0).temperatures()) + "; the thermometers of one flow must share them");
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Loads a thermometer directory, with a clear message when it is not one. */
+    private static Thermometer thermometer(Path dir) throws IOException {
         Path json = dir.resolve(ThermometerFiles.DESCRIPTION);
         if (!Files.isRegularFile(json)) {
             throw new UserException(json + ": missing; is " + dir + " a thermometer written by "
@@ -187,10 +225,6 @@ final class AnalysisInputs {
             t = ThermometerFiles.load(dir);
         } catch (IOException e) {
             throw new UserException(e.getMessage());
-        }
-        if (t.numSites() != numSites) {
-            throw new UserException(json + ": the thermometer was trained for " + t.numSites() + " sites, the "
-                    + "configurations have " + numSites);
         }
         return t;
     }

@@ -2,8 +2,10 @@ package org.rgflow.cli;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rgflow.analysis.Configurations;
@@ -15,15 +17,16 @@ import org.rgflow.thermometer.Thermometer;
 
 /**
  * Per-step measurements beyond {@code ObservableSummary}: the correlation function G(r) along the first axes and,
- * with a thermometer, its mean temperature and histogram. The lattice of each step is inferred from the number of
- * sites (block RG shrinks it); the thermometer is read only where the number of sites is the one it was trained
- * for, and the other steps are recorded as skipped.
+ * with thermometers, the mean temperature and histogram. The lattice of each step is inferred from the number of
+ * sites (block RG shrinks it); each step is read by the thermometer trained for its number of sites (block RG
+ * steps need one per size, all over the same temperatures), and steps without one are recorded as skipped.
  */
 final class AnalysisRecorder implements RbmFlow.StepObserver {
 
     private final String flow;
     private final int dimension;
-    private final Thermometer thermometer;
+    private final Map<Integer, Thermometer> bySites = new LinkedHashMap<>();
+    private final double[] temperatures;
     private final StringBuilder correlations = new StringBuilder();
     private final List<Integer> steps = new ArrayList<>();
     private final List<Double> means = new ArrayList<>();
@@ -32,9 +35,27 @@ final class AnalysisRecorder implements RbmFlow.StepObserver {
     private int skipped;
 
     AnalysisRecorder(String flow, int dimension, Thermometer thermometer) {
+        this(flow, dimension, thermometer == null ? List.of() : List.of(thermometer));
+    }
+
+    /**
+     * @param thermometers at most one per number of sites, all over the same temperatures
+     * @throws IllegalArgumentException otherwise
+     */
+    AnalysisRecorder(String flow, int dimension, List<Thermometer> thermometers) {
         this.flow = flow;
         this.dimension = dimension;
-        this.thermometer = thermometer;
+        for (Thermometer t : thermometers) {
+            if (bySites.put(t.numSites(), t) != null) {
+                throw new IllegalArgumentException("two thermometers for " + t.numSites() + " sites");
+            }
+            if (!Arrays.equals(t.temperatures(), thermometers.get(0).temperatures())) {
+                throw new IllegalArgumentException("thermometers over different temperatures: "
+                        + Arrays.toString(thermometers.get(0).temperatures()) + " and "
+                        + Arrays.toString(t.temperatures()));
+            }
+        }
+        this.temperatures = thermometers.isEmpty() ? null : thermometers.get(0).temperatures();
     }
 
     @Override
@@ -49,12 +70,13 @@ final class AnalysisRecorder implements RbmFlow.StepObserver {
         }
         steps.add(step);
         correlationFunctions.add(g);
-        if (thermometer != null && n == thermometer.numSites()) {
+        Thermometer thermometer = bySites.get(n);
+        if (thermometer != null) {
             INDArray x = Configurations.toSpinArray(spins, DataType.FLOAT);
             means.add(thermometer.meanTemperature(x));
             histograms.add(thermometer.histogram(x));
         } else {
-            if (thermometer != null) {
+            if (hasThermometer()) {
                 skipped++;
             }
             means.add(Double.NaN);
@@ -76,16 +98,16 @@ final class AnalysisRecorder implements RbmFlow.StepObserver {
     }
 
     boolean hasThermometer() {
-        return thermometer != null;
+        return temperatures != null;
     }
 
-    /** Steps where the lattice size differed from the thermometer's. */
+    /** Steps whose lattice size no thermometer was trained for. */
     int skippedSteps() {
         return skipped;
     }
 
     double[] temperatures() {
-        return thermometer.temperatures();
+        return temperatures.clone();
     }
 
     String flow() {
@@ -112,7 +134,7 @@ final class AnalysisRecorder implements RbmFlow.StepObserver {
             sb.append(flow).append(',').append(steps.get(i)).append(',');
             double[] h = histograms.get(i);
             sb.append(h == null ? "" : String.format(Locale.ROOT, "%.6g", means.get(i)));
-            for (int k = 0; k < thermometer.temperatures().length; k++) {
+            for (int k = 0; k < temperatures.length; k++) {
                 sb.append(',').append(h == null ? "" : String.format(Locale.ROOT, "%.6g", h[k]));
             }
             sb.append('\n');

@@ -13,7 +13,6 @@ import org.rgflow.analysis.BlockSpinRg;
 import org.rgflow.analysis.Flow;
 import org.rgflow.lattice.HypercubicLattice;
 import org.rgflow.mc.Seeds;
-import org.rgflow.thermometer.Thermometer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +22,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code rgflow analyze rg DATASET}: the block-spin RG flow of Monte Carlo configurations of one temperature
  * (majority rule with random tie-break, block average, or decimation, block size b), with the same measurements
- * as {@code analyze flow}. Each step divides L by b, so a thermometer (trained for one number of sites) is read
- * only at the steps whose lattice has that size (normally step 0) and skipped, with a note, elsewhere.
+ * as {@code analyze flow}. Each step divides L by b, and a thermometer is trained for one number of sites, so
+ * {@code --thermometer} may be repeated with one thermometer per lattice size (same temperatures): each step is
+ * read by the one for its size, and steps without one are skipped, with a note.
  * Seeds from {@code --seed} s: dataset order {@code Seeds.child(s, 1)}, tie-breaks {@code Seeds.child(s, 2)}.
  */
 @Command(name = "rg", mixinStandardHelpOptions = true,
@@ -49,8 +49,9 @@ final class AnalyzeRgCommand implements Callable<Integer> {
     @Option(names = "--configurations", defaultValue = "1000", description = "Configurations used (default: ${DEFAULT-VALUE}).")
     int configurations;
 
-    @Option(names = "--thermometer", paramLabel = "THERMO_DIR", description = "Thermometer for the dataset's lattice size.")
-    Path thermometer;
+    @Option(names = "--thermometer", paramLabel = "THERMO_DIR", description = "Thermometer for one of the steps' "
+            + "lattice sizes; repeat with one per size (same temperatures) to read every step.")
+    List<Path> thermometer = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -78,7 +79,11 @@ final class AnalyzeRgCommand implements Callable<Integer> {
             throw new UserException("--steps must be in 0.." + n + " for L = " + lattice.length()
                     + ", b = " + blockSize);
         }
-        Thermometer t = AnalysisInputs.thermometer(thermometer, lattice.numSites());
+        List<Integer> sizes = new ArrayList<>();
+        for (int k = 0, l = lattice.length(); k <= s; k++, l /= blockSize) {
+            sizes.add((int) Math.pow(l, lattice.dimension()));
+        }
+        AnalysisThermometers ts = AnalysisThermometers.load(thermometer, sizes);
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("dataset", data.manifestSha256());
         args.put("temperature", data.temperature());
@@ -87,23 +92,21 @@ final class AnalyzeRgCommand implements Callable<Integer> {
         args.put("b", blockSize);
         args.put("steps", s);
         args.put("seed", seed);
-        if (t != null) {
-            args.put("thermometer", AnalysisInputs.thermometerSection(thermometer, t).get("descriptionSha256"));
-        }
+        ts.addTo(args);
         AnalysisDirectory dir = AnalysisDirectory.create(out, "rg", data.id(), AnalyzeCommand.canonical(args));
         BlockSpinRg rg = BlockSpinRg.of(lattice, blockSize, r);
         List<double[][]> batches = rg.iterate(data.spins(), s, Seeds.child(seed, 2));
         Flow flow = rg.flow(data.spins(), s, Seeds.child(seed, 2));
-        AnalysisRecorder rec = new AnalysisRecorder(flow.name(), lattice.dimension(), t);
+        AnalysisRecorder rec = new AnalysisRecorder(flow.name(), lattice.dimension(), ts.thermometers());
         for (int k = 0; k < batches.size(); k++) {
             rec.onStep(k, batches.get(k));
         }
         AnalysisFlowFigures.write(dir, "flow", "block-spin RG step", List.of(flow), List.of(rec),
                 "ising-nn".equals(data.latticeModel()) && lattice.dimension() == 2);
         List<String> notes = new ArrayList<>();
-        if (t != null && rec.skippedSteps() > 0) {
-            notes.add("thermometer read only where L = " + lattice.length() + " (its training size); skipped at "
-                    + rec.skippedSteps() + " coarser steps");
+        if (!ts.isEmpty() && rec.skippedSteps() > 0) {
+            notes.add("thermometer read only where L^d is in " + ts.sizes()
+                    + " sites (its training size); skipped at " + rec.skippedSteps() + " steps");
         }
         Map<String, Object> seeds = new LinkedHashMap<>();
         seeds.put("master", seed);
@@ -111,13 +114,14 @@ final class AnalyzeRgCommand implements Callable<Integer> {
         seeds.put("tieBreak", Seeds.child(seed, 2));
         var manifest = AnalyzeCommand.manifest("rg", dir.target().getFileName().toString(), args)
                 .section("dataset", data.section()).section("seeds", seeds).section("notes", notes);
-        if (t != null) {
-            manifest.section("thermometer", AnalysisInputs.thermometerSection(thermometer, t));
-        }
+        ts.addTo(manifest);
         Path target = dir.finish(manifest);
-        for (Flow.Step st : flow.steps()) {
-            stdout.printf(Locale.ROOT, "step %d (L = %d): <|m|> = %s, e = %s%n", st.step(), st.length(),
-                    st.observables().absMagnetization(), st.observables().energy());
+        double[] thermo = rec.means();
+        for (int k = 0; k < flow.steps().size(); k++) {
+            Flow.Step st = flow.steps().get(k);
+            stdout.printf(Locale.ROOT, "step %d (L = %d): <|m|> = %s, e = %s%s%n", st.step(), st.length(),
+                    st.observables().absMagnetization(), st.observables().energy(),
+                    Double.isNaN(thermo[k]) ? "" : String.format(Locale.ROOT, ", thermometer <T> = %.3f", thermo[k]));
         }
         notes.forEach(x -> stdout.println("note: " + x));
         stdout.printf("wrote %s%n", target);

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code rgflow analyze stacked-flow MODEL --dataset DIR}: the same configurations mapped up to level &ell; of the
  * stack and back down (&ell; = 0 &hellip; numLayers; {@code RbmFlow.stacked}), against &ell; repeated block-RG steps
  * (b, rule); observables per level for both in {@code stacked-flow.csv} and {@code observables.png}. The
- * thermometer is read on every stacked level (same lattice) and only on block-RG step 0 (coarser lattices differ
- * in size). Seeds from {@code --seed} s: dataset order {@code Seeds.child(s, 1)}, stack half steps
+ * thermometer of the model's lattice size is read on every stacked level; {@code --thermometer} may be repeated
+ * with one per lattice size (same temperatures) so the coarser block-RG steps are read too (else skipped). Seeds from {@code --seed} s: dataset order {@code Seeds.child(s, 1)}, stack half steps
  * {@code Seeds.child(s, 2)}, majority tie-breaks {@code Seeds.child(s, 3)}.
  */
 @Command(name = "stacked-flow", mixinStandardHelpOptions = true,
@@ -54,8 +54,9 @@ final class AnalyzeStackedFlowCommand implements Callable<Integer> {
     @Option(names = "--configurations", defaultValue = "1000", description = "Configurations used (default: ${DEFAULT-VALUE}).")
     int configurations;
 
-    @Option(names = "--thermometer", paramLabel = "THERMO_DIR", description = "Thermometer for the model's lattice size.")
-    Path thermometer;
+    @Option(names = "--thermometer", paramLabel = "THERMO_DIR", description = "Thermometer for the model's lattice "
+            + "size; repeat with one per coarser block-RG size (same temperatures) to read those steps too.")
+    List<Path> thermometer = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -75,7 +76,12 @@ final class AnalyzeStackedFlowCommand implements Callable<Integer> {
         AnalysisInputs.Data data = AnalysisInputs.dataset(dataset, temperature, configurations, Seeds.child(seed, 1));
         AnalysisInputs.requireSameLattice(m, data);
         int rgSteps = Math.min(m.stack().numLayers(), AnalyzeRgCommand.maxSteps(m.lattice().length(), blockSize));
-        Thermometer t = AnalysisInputs.thermometer(thermometer, m.lattice().numSites());
+        List<Integer> sizes = new ArrayList<>();
+        for (int k = 0, l = m.lattice().length(); k <= rgSteps; k++, l /= blockSize) {
+            sizes.add((int) Math.pow(l, m.lattice().dimension()));
+        }
+        AnalysisThermometers ts = AnalysisThermometers.load(thermometer, sizes);
+        Thermometer t = ts.forSites(m.lattice().numSites());
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("model", m.manifestSha256());
         args.put("dataset", data.manifestSha256());
@@ -85,9 +91,7 @@ final class AnalyzeStackedFlowCommand implements Callable<Integer> {
         args.put("b", blockSize);
         args.put("rule", rule);
         args.put("seed", seed);
-        if (t != null) {
-            args.put("thermometer", AnalysisInputs.thermometerSection(thermometer, t).get("descriptionSha256"));
-        }
+        ts.addTo(args);
         AnalysisDirectory dir = AnalysisDirectory.create(out, "stacked-flow", m.id(), AnalyzeCommand.canonical(args));
         int d = m.lattice().dimension();
         AnalysisRecorder stackRec = new AnalysisRecorder("stack-" + mode, d, t);
@@ -97,7 +101,7 @@ final class AnalyzeStackedFlowCommand implements Callable<Integer> {
         BlockSpinRg rg = BlockSpinRg.of(m.lattice(), blockSize, r);
         List<double[][]> batches = rg.iterate(data.spins(), rgSteps, Seeds.child(seed, 3));
         Flow block = rg.flow(data.spins(), rgSteps, Seeds.child(seed, 3));
-        AnalysisRecorder blockRec = new AnalysisRecorder(block.name(), d, t);
+        AnalysisRecorder blockRec = new AnalysisRecorder(block.name(), d, ts.thermometers());
         for (int k = 0; k < batches.size(); k++) {
             blockRec.onStep(k, batches.get(k));
         }
@@ -108,9 +112,12 @@ final class AnalyzeStackedFlowCommand implements Callable<Integer> {
             notes.add("block RG stops after " + rgSteps + " steps (L = " + m.lattice().length() + ", b = " + blockSize
                     + ") while the stack has " + m.stack().numLayers() + " levels");
         }
-        if (t != null && blockRec.skippedSteps() > 0) {
-            notes.add("thermometer skipped at " + blockRec.skippedSteps() + " block-RG steps (lattice smaller than "
-                    + "its training size)");
+        if (!ts.isEmpty() && blockRec.skippedSteps() > 0) {
+            notes.add("thermometer skipped at " + blockRec.skippedSteps() + " block-RG steps (no thermometer for "
+                    + "their lattice size; given: " + ts.sizes() + " sites)");
+        }
+        if (!ts.isEmpty() && t == null) {
+            notes.add("no thermometer for the model's " + m.lattice().numSites() + " sites: stacked levels not read");
         }
         Map<String, Object> seeds = new LinkedHashMap<>();
         seeds.put("master", seed);
@@ -120,9 +127,7 @@ final class AnalyzeStackedFlowCommand implements Callable<Integer> {
         var manifest = AnalyzeCommand.manifest("stacked-flow", dir.target().getFileName().toString(), args)
                 .section("model", m.section()).section("dataset", data.section()).section("seeds", seeds)
                 .section("notes", notes);
-        if (t != null) {
-            manifest.section("thermometer", AnalysisInputs.thermometerSection(thermometer, t));
-        }
+        ts.addTo(manifest);
         Path target = dir.finish(manifest);
         for (Flow f : List.of(stack, block)) {
             for (Flow.Step st : f.steps()) {

@@ -24,7 +24,8 @@ import org.rgflow.thermometer.ThermometerFiles;
  * {@code rgflow reproduce iso2018}: Iso, Shiba &amp; Yokoo 2018. An RBM 100 &rarr; 100 (no biases, CD-1) trained on
  * all 25 temperatures, and two controls trained on T &ge; 4 only and on T = 0 only; flows v &rarr; h &rarr; v
  * (both half steps sampled) from all-up (T = 0) and random (T = &infin;) starts, read by a thermometer trained on
- * the 25 temperatures and by physical observables (SCIENCE.md &sect;4 target 6). The report is written by
+ * the 25 temperatures and by physical observables (SCIENCE.md &sect;4 target 6); for comparison, one block-spin
+ * RG step of the Monte Carlo data ({@link ReproduceIso2018BlockRg}). The report is written by
  * {@link ReproduceIso2018Report}.
  */
 final class ReproduceIso2018 {
@@ -115,9 +116,10 @@ final class ReproduceIso2018 {
         models.add(flows("hot", "T ≥ 4 only (control)", hotModel, lattice, thermometer, s, ctx, 1));
         models.add(flows("cold", "T = 0 only (control)", coldModel, lattice, thermometer, s, ctx, 2));
         ctx.stepSeconds().put("flows", (System.nanoTime() - t0) / 1e9);
+        ReproduceIso2018BlockRg.Result blockRg = ReproduceIso2018BlockRg.run(ctx, s, all, lattice);
 
         return ReproduceIso2018Report.write(ctx, s, data, lattice, thermometer, evaluation, models,
-                Path.of(thermoDir.toString()), model);
+                Path.of(thermoDir.toString()), model, blockRg);
     }
 
     private static List<String> tinyHot(Settings s) {

@@ -27,7 +27,8 @@ final class ReproduceIso2018Report {
 
     static ReportVerdict write(ReproduceContext ctx, ReproduceIso2018.Settings s, SpinDataset data,
             HypercubicLattice lattice, Thermometer thermometer, JsonNode evaluation,
-            List<ReproduceIso2018.ModelFlows> models, Path thermoDir, Path mainModel) throws IOException {
+            List<ReproduceIso2018.ModelFlows> models, Path thermoDir, Path mainModel,
+            ReproduceIso2018BlockRg.Result blockRg) throws IOException {
         ReportWriter r = new ReportWriter(ctx.runDir());
         double[] temps = thermometer.temperatures();
         double accuracy = evaluation.path("accuracy").asDouble(Double.NaN);
@@ -118,6 +119,8 @@ final class ReproduceIso2018Report {
                     ctx.mode().name().toLowerCase(Locale.ROOT)).blank();
         }
 
+        ReproduceIso2018BlockRg.report(r, blockRg);
+
         r.heading(2, "Figures");
         figures(ctx.runDir(), models, temps, s.steps(), r);
         r.copyFigure(mainModel.resolve("training.png"), "training.png",
@@ -130,8 +133,9 @@ final class ReproduceIso2018Report {
         r.output("flows.csv");
         r.output("thermometer.csv");
         Path report = r.write("iso2018", s.toMap(), ctx, overall);
-        ctx.out().printf("verdicts: all-T %s; control T>=4 %s; control T=0 %s; overall %s%nreport: %s%n",
-                parts.get(0).label(), parts.get(1).label(), parts.get(2).label(), overall.label(), report);
+        ctx.out().printf("verdicts: all-T %s; control T>=4 %s; control T=0 %s; overall %s; block RG away from T_c "
+                + "%s%nreport: %s%n", parts.get(0).label(), parts.get(1).label(), parts.get(2).label(),
+                overall.label(), blockRg.verdict().label(), report);
         ctx.out().flush();
         return overall;
     }

@@ -31,6 +31,7 @@ class AnalyzeCommandTest extends Nd4jTestBase {
     static Path small;
     static Path model;
     static Path thermo;
+    static Path thermo4;
 
     static Run rgflow(String... args) {
         return SampleCommandTest.rgflow(args);
@@ -53,6 +54,30 @@ class AnalyzeCommandTest extends Nd4jTestBase {
         Run th = rgflow("thermometer", "train", "--config", "configs/test/thermometer-tiny.yaml", "--dataset",
                 dataset.toString(), "--out", thermo.toString(), "--set", "epochs=2", "--quiet");
         assertEquals(0, th.code(), th.err());
+        thermo4 = tmp.resolve("thermo-L4");
+        Run th4 = rgflow("thermometer", "train", "--config", "configs/test/thermometer-tiny.yaml", "--dataset",
+                small.toString(), "--out", thermo4.toString(), "--set", "epochs=2", "--quiet");
+        assertEquals(0, th4.code(), th4.err());
+    }
+
+    /**
+     * Block RG with one thermometer per lattice size (L = 8 and, trained on the L = 4 dataset, L = 4): steps 0 and 1
+     * are read, step 2 (L = 2) is skipped; two thermometers for one size are refused.
+     */
+    @Test
+    void blockRgReadsEachStepWithTheThermometerOfItsSize() throws Exception {
+        JsonNode m = analyze("rg-two-thermometers", List.of("thermometer.csv"), "rg", dataset.toString(),
+                "--temperature", "3", "--thermometer", thermo.toString(), "--thermometer", thermo4.toString(),
+                "--configurations", "100");
+        assertEquals(2, m.get("thermometers").size(), m.toString());
+        assertTrue(m.get("notes").get(0).asText().contains("skipped at 1 steps"), m.toString());
+        List<String[]> t = csv(tmp.resolve("an-rg-two-thermometers").resolve("thermometer.csv"));
+        assertFalse(t.get(0)[2].isEmpty() || t.get(1)[2].isEmpty(), "read at L = 8 and 4");
+        assertTrue(t.get(2)[2].isEmpty(), "skipped at L = 2");
+        Run twice = rgflow("analyze", "rg", dataset.toString(), "--temperature", "3", "--thermometer",
+                thermo4.toString(), "--thermometer", thermo4.toString(), "--out", tmp.resolve("x4").toString());
+        assertEquals(RgflowCommand.EXIT_USAGE, twice.code(), twice.err());
+        assertTrue(twice.err().contains("a second thermometer for 16 sites"), twice.err());
     }
 
     /** Runs an analysis into a fresh directory, checks its manifest and outputs, returns the manifest. */
@@ -159,7 +184,7 @@ class AnalyzeCommandTest extends Nd4jTestBase {
                 assertEquals(1.0, Double.parseDouble(r[3]), 1e-12, rule + " step " + r[1] + ": |m| = 1");
                 assertEquals(1.0, Double.parseDouble(r[15]), 1e-12, rule + " step " + r[1] + ": NN correlation 1");
             }
-            assertTrue(m.get("notes").get(0).asText().contains("skipped at 2 coarser steps"), m.toString());
+            assertTrue(m.get("notes").get(0).asText().contains("skipped at 2 steps"), m.toString());
             List<String[]> t = csv(tmp.resolve("an-rg-" + rule).resolve("thermometer.csv"));
             assertFalse(t.get(0)[2].isEmpty(), "read at L = 8");
             assertTrue(t.get(1)[2].isEmpty() && t.get(2)[2].isEmpty(), "skipped at L = 4, 2");
@@ -181,10 +206,16 @@ class AnalyzeCommandTest extends Nd4jTestBase {
     void stackedFlow() throws Exception {
         analyze("stacked", List.of("stacked-flow.csv", "correlation.csv", "observables.png", "thermometer.csv"),
                 "stacked-flow", model.toString(), "--dataset", dataset.toString(), "--temperature", "3.0",
-                "--configurations", "100", "--thermometer", thermo.toString());
+                "--configurations", "100", "--thermometer", thermo.toString(), "--thermometer", thermo4.toString());
         List<String[]> rows = csv(tmp.resolve("an-stacked").resolve("stacked-flow.csv"));
         assertEquals(3, rows.stream().filter(r -> r[0].equals("stack-sampled")).count(), "levels 0, 1, 2");
         assertEquals(3, rows.stream().filter(r -> r[0].startsWith("block-majority")).count(), "steps 0, 1, 2");
+        List<String[]> t = csv(tmp.resolve("an-stacked").resolve("thermometer.csv"));
+        assertEquals(3, t.stream().filter(r -> r[0].equals("stack-sampled") && !r[2].isEmpty()).count(),
+                "every stacked level read by the L = 8 thermometer");
+        List<String[]> block = t.stream().filter(r -> r[0].startsWith("block-majority")).toList();
+        assertFalse(block.get(0)[2].isEmpty() || block.get(1)[2].isEmpty(), "block steps at L = 8 and 4 read");
+        assertTrue(block.get(2)[2].isEmpty(), "L = 2 skipped");
     }
 
     @Test

@@ -37,6 +37,9 @@ class ReproduceCommandTest extends Nd4jTestBase {
         assertTrue(report.contains("## Claim") && report.contains("## Measured"), report);
         assertTrue(report.matches("(?s).*\\*\\*Verdict \\(overall \\(SCIENCE.md §4.6\\)\\): "
                 + "(reproduced|not reproduced|inconclusive)\\.\\*\\*.*"), report);
+        assertTrue(report.contains("## Block-spin RG for comparison") && report.contains("| T (L = 6) | coarse ⟨e⟩"),
+                report);
+        assertTrue(r.out().contains("[block RG] L = 6 -> 3"), r.out());
         for (String png : new String[] {"thermometer-flow.png", "final-distribution.png", "energy-flow.png",
             "magnetization-flow.png", "training.png", "thermometer-confusion.png"}) {
             assertTrue(report.contains("](" + png + ")"), png);
@@ -55,7 +58,7 @@ class ReproduceCommandTest extends Nd4jTestBase {
         }
         assertTrue(outputs.containsAll(Set.of("report.md", "flows.csv", "thermometer.csv", "thermometer-flow.png")),
                 outputs.toString());
-        assertEquals(7, m.get("inputs").size()); // 3 datasets, 3 models, 1 thermometer
+        assertEquals(9, m.get("inputs").size()); // 3 datasets, 3 models, 1 thermometer; block RG: L/2 dataset, thermometer
         for (JsonNode in : m.get("inputs")) {
             Path dir = Path.of(in.get("directory").asText());
             assertEquals(Sha256.of(dir.resolve("manifest.json")), in.get("manifestSha256").asText());
