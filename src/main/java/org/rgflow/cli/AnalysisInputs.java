@@ -82,6 +82,18 @@ final class AnalysisInputs {
         }
     }
 
+    /**
+     * Models come from {@code rgflow train} (kind {@code model}) or are candidates of {@code rgflow search} (kind
+     * {@code search-candidate}, same files).
+     */
+    static void requireModelKind(Path manifestPath, JsonNode manifest) {
+        String kind = manifest.path("kind").asText();
+        if (!"model".equals(kind) && !"search-candidate".equals(kind)) {
+            throw new UserException(manifestPath + ": kind is '" + kind + "', not 'model' (rgflow train) or "
+                    + "'search-candidate' (rgflow search)");
+        }
+    }
+
     static Model model(Path dir) throws IOException {
         Path manifestPath = dir.resolve("manifest.json");
         if (!Files.isRegularFile(manifestPath)) {
@@ -89,9 +101,7 @@ final class AnalysisInputs {
                     + "`rgflow train`?");
         }
         JsonNode mm = Manifest.read(manifestPath);
-        if (!"model".equals(mm.path("kind").asText())) {
-            throw new UserException(manifestPath + ": kind is '" + mm.path("kind").asText() + "', not 'model'");
-        }
+        requireModelKind(manifestPath, mm);
         JsonNode ds = mm.path("dataset");
         int dimension = ds.path("dimension").asInt(0);
         int length = ds.path("length").asInt(0);

@@ -91,9 +91,7 @@ final class SampleModelCommand implements Callable<Integer> {
             throw new UserException(manifestPath + ": missing; is " + model + " a model directory written by `rgflow train`?");
         }
         JsonNode mm = Manifest.read(manifestPath);
-        if (!"model".equals(mm.path("kind").asText())) {
-            throw new UserException(manifestPath + ": kind is '" + mm.path("kind").asText() + "', not 'model'");
-        }
+        AnalysisInputs.requireModelKind(manifestPath, mm);
         if (chains < 1 || burnIn < 0 || thin < 1 || configurations < 1) {
             throw new UserException("--chains, --thin and --configurations must be >= 1 and --burn-in >= 0");
         }

@@ -45,8 +45,7 @@ public final class RbmCandidateEvaluator implements CandidateEvaluator {
     private final INDArray heldOut;
     private final RbmScore score;
     private final PhysicsScore physics;
-    private final int dimension;
-    private final int length;
+    private final Map<String, Object> dataset;
 
     /**
      * @param setups  candidate parameters -> setup (may throw IllegalArgumentException for invalid combinations)
@@ -55,17 +54,18 @@ public final class RbmCandidateEvaluator implements CandidateEvaluator {
      */
     public RbmCandidateEvaluator(Function<Map<String, Object>, RbmSetup> setups, INDArray train, INDArray heldOut,
             RbmScore score) {
-        this(setups, train, heldOut, score, null, 0, 0);
+        this(setups, train, heldOut, score, null, Map.of());
     }
 
     /**
      * @param physics required when {@code score} is {@link RbmScore#PHYSICS}: it generates samples from the whole
      *                trained stack and compares their observables with its reference
-     * @param dimension the lattice dimension of the visible units (0: no receptive-field figures)
-     * @param length    the lattice length (length^dimension = numVisible)
+     * @param dataset the {@code dataset} section of the candidate manifests, as {@code rgflow train} writes it; its
+     *                integer {@code dimension} and {@code length} (if present) place the visible units on a lattice
+     *                for the receptive-field figures and for the analyses that load candidates as models
      */
     public RbmCandidateEvaluator(Function<Map<String, Object>, RbmSetup> setups, INDArray train, INDArray heldOut,
-            RbmScore score, PhysicsScore physics, int dimension, int length) {
+            RbmScore score, PhysicsScore physics, Map<String, Object> dataset) {
         if (score == RbmScore.PHYSICS && physics == null) {
             throw new IllegalArgumentException("score PHYSICS needs a PhysicsScore");
         }
@@ -74,8 +74,7 @@ public final class RbmCandidateEvaluator implements CandidateEvaluator {
         this.heldOut = heldOut;
         this.score = score;
         this.physics = physics;
-        this.dimension = dimension;
-        this.length = length;
+        this.dataset = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dataset));
     }
 
     @Override
@@ -111,6 +110,8 @@ public final class RbmCandidateEvaluator implements CandidateEvaluator {
         Path csv = dir.resolve(METRICS);
         outputs.add(OutputFile.of(dir, METRICS));
         outputs.add(OutputFile.of(dir, TrainingFigures.writeCurves(dir, csv)));
+        int dimension = dataset.get("dimension") instanceof Integer d ? d : 0;
+        int length = dataset.get("length") instanceof Integer l ? l : 0;
         if (dimension > 0 && Math.pow(length, dimension) == sizes[0]) {
             for (String png : TrainingFigures.writeReceptiveFields(dir, trained, dimension, length)) {
                 outputs.add(OutputFile.of(dir, png));
@@ -119,6 +120,7 @@ public final class RbmCandidateEvaluator implements CandidateEvaluator {
         Manifest.of("search-candidate", "candidate-" + index)
                 .section("parameters", CandidateRecord.text(parameters))
                 .section("score", Map.of("function", score.name(), "value", value))
+                .section("dataset", dataset)
                 .section("training", TrainingSummary.of(csv, trained, wallSeconds, null))
                 .outputs(outputs).write(dir);
         return value;
