@@ -1,52 +1,39 @@
 package org.rgflow.cli;
 
 import java.util.Locale;
+import org.rgflow.analysis.LatticeObservables;
+import org.rgflow.lattice.HypercubicLattice;
 
 /**
- * Model-free observables of &plusmn;1 configurations on a periodic hypercubic lattice (L<sup>d</sup> sites, site
- * index = &sum; x<sub>k</sub> L<sup>k</sup>): |m|, m&sup2; and the nearest-neighbour correlation
- * c = &lang;s<sub>i</sub> s<sub>i+e</sub>&rang; averaged over sites and the d directions. For the nearest-neighbour
- * Ising model with coupling J, the energy per spin is &minus;J d c. Errors are naive standard errors
- * (configurations treated as independent).
+ * Model-free observables of &plusmn;1 configurations on a periodic hypercubic lattice, accumulated as they stream
+ * past in constant memory: |m|, m&sup2; and the nearest-neighbour correlation c = &lang;s<sub>i</sub>
+ * s<sub>i+e</sub>&rang; averaged over sites and the d directions, each configuration's values from
+ * {@link LatticeObservables} (which needs a whole batch in memory for its pooled estimates). For the
+ * nearest-neighbour Ising model with coupling J, the energy per spin is &minus;J d c. Errors are naive standard
+ * errors (configurations treated as independent).
  */
 final class SpinObservables {
 
-    private final int dimension;
-    private final int length;
+    private final LatticeObservables lattice;
     private final int numSites;
     private long n;
     private final double[] sum = new double[3];
     private final double[] sumSq = new double[3];
 
     SpinObservables(int dimension, int length) {
-        this.dimension = dimension;
-        this.length = length;
-        int sites = 1;
-        for (int k = 0; k < dimension; k++) {
-            sites *= length;
-        }
-        this.numSites = sites;
+        this.lattice = LatticeObservables.of(HypercubicLattice.of(dimension, length));
+        this.numSites = lattice.lattice().numSites();
     }
 
     /** Adds {@code rows} configurations, row-major [rows, numSites]. */
     void add(byte[] spins, int rows) {
+        double[] s = new double[numSites];
         for (int r = 0; r < rows; r++) {
-            int base = r * numSites;
-            long m = 0;
-            long bonds = 0;
             for (int i = 0; i < numSites; i++) {
-                int s = spins[base + i];
-                m += s;
-                int stride = 1;
-                for (int k = 0; k < dimension; k++) {
-                    int x = (i / stride) % length;
-                    int j = x == length - 1 ? i - (length - 1) * stride : i + stride;
-                    bonds += s * spins[base + j];
-                    stride *= length;
-                }
+                s[i] = spins[r * numSites + i];
             }
-            double mag = (double) m / numSites;
-            double[] v = {Math.abs(mag), mag * mag, (double) bonds / ((long) numSites * dimension)};
+            double mag = lattice.magnetization(s);
+            double[] v = {Math.abs(mag), mag * mag, lattice.nearestNeighbourCorrelation(s)};
             for (int q = 0; q < 3; q++) {
                 sum[q] += v[q];
                 sumSq[q] += v[q] * v[q];
