@@ -10,9 +10,9 @@ import org.rgflow.hamiltonian.PeriodicSum;
 import org.rgflow.lattice.HypercubicLattice;
 import org.rgflow.mc.InitialState;
 import org.rgflow.mc.MarkovChains;
+import org.rgflow.mc.SweepSeries;
 import org.rgflow.mc.UpdateRule;
 import org.rgflow.mc.UpdateRules;
-import org.rgflow.observable.Autocorrelation;
 
 /**
  * Independent samples per second, the unit users care about: sweeps/s of all chains divided by
@@ -69,26 +69,7 @@ public final class IndependentSamplesBenchmark {
         for (int s = 0; s < sweeps / 5; s++) {
             chains.sweep(t);
         }
-        int n = h.lattice().numSites();
-        byte[] spins = new byte[n];
-        double[][] e = new double[numChains][sweeps];
-        double[][] m = new double[numChains][sweeps];
-        long sweepNanos = 0;
-        for (int s = 0; s < sweeps; s++) {
-            long t0 = System.nanoTime();
-            chains.sweep(t);
-            sweepNanos += System.nanoTime() - t0;
-            for (int c = 0; c < numChains; c++) {
-                chains.copySpins(c, spins);
-                e[c][s] = h.energy(spins);
-                long sum = 0;
-                for (byte b : spins) {
-                    sum += b;
-                }
-                m[c][s] = Math.abs(sum);
-            }
-        }
-        return new double[] {sweeps / (sweepNanos / 1e9), Autocorrelation.integratedTime(e),
-            Autocorrelation.integratedTime(m)};
+        SweepSeries series = SweepSeries.record(chains, h, t, sweeps);
+        return new double[] {series.sweepsPerSecond(), series.tauEnergy(), series.tauAbsMagnetization()};
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.rgflow.hamiltonian.Hamiltonian;
-import org.rgflow.observable.Autocorrelation;
 import org.rgflow.observable.IsingSeries;
 import org.rgflow.observable.ThermodynamicEstimates;
 
@@ -119,22 +118,11 @@ public final class TemperatureScan {
 
     /** Measures max(&tau;_int(e), &tau;_int(|m|)) in sweeps, doubling the pilot until it is &ge; 50 &tau;. */
     private double pilotTau(MarkovChains chains, double t, ScanListener listener) {
-        int n = hamiltonian.lattice().numSites();
-        byte[] spins = new byte[n];
         int length = SamplingSchedule.MIN_PILOT_SWEEPS;
         while (true) {
-            double[][] e = new double[numChains][length];
-            double[][] m = new double[numChains][length];
-            for (int s = 0; s < length; s++) {
-                chains.sweep(t);
-                for (int c = 0; c < numChains; c++) {
-                    chains.copySpins(c, spins);
-                    e[c][s] = hamiltonian.energy(spins);
-                    m[c][s] = Math.abs(magnetisation(spins));
-                }
-            }
+            SweepSeries series = SweepSeries.record(chains, hamiltonian, t, length);
             listener.sweepsDone(length);
-            double tau = Math.max(Autocorrelation.integratedTime(e), Autocorrelation.integratedTime(m));
+            double tau = Math.max(series.tauEnergy(), series.tauAbsMagnetization());
             if (length >= 50 * tau || length >= SamplingSchedule.MAX_PILOT_SWEEPS) {
                 return tau;
             }
