@@ -29,7 +29,8 @@ import org.rgflow.rbm.StackedRbm;
  * (1024 &rarr; 256, v &rarr; h &rarr; v sampled), the stack 1024 &rarr; 256 &rarr; 64 level by level (up and back
  * down), and 2&times;2 majority block RG. Direction in temperature is read from the Binder cumulant U4, which an RG
  * step leaves unchanged at T_c and which rises towards 2/3 (ordered, lower T) or falls towards 0 (disordered,
- * higher T). 2&Delta;&sigma; and 2&Delta;&epsilon; along the single-RBM flow and the stack levels by {@link FlowScaling}
+ * higher T), and, as in the paper, by thermometers of each lattice size ({@link ReproduceShortsightedThermometer});
+ * a direction claim is reproduced only when both readings say so. 2&Delta;&sigma; and 2&Delta;&epsilon; along the single-RBM flow and the stack levels by {@link FlowScaling}
  * (periodic power-law fits of the axis correlators), compared with the same estimator on the Monte Carlo
  * configurations (step 0), since the single-size fit is biased. NN control ({@link ReproduceShortsightedNn}): the
  * koch2020 NN data and RBM flowed the same way, whose 2&Delta;&sigma;, 2&Delta;&epsilon; should agree with NN MC.
@@ -115,28 +116,53 @@ final class ReproduceShortsighted2020 {
         Path stackDir = ctx.train("train-stack", CONFIGS.resolve("train-stack.yaml"), stacked, dataDir);
         HypercubicLattice lattice = HypercubicLattice.of(data.labels().dimension(), data.labels().length());
         double[][] spins = ReproduceKoch2020.read(data, s.configurations(), 2001330730L);
+        StackedRbm stack = StackedRbm.of(ModelLoader.load(stackDir));
+        int rgSteps = stack.numLayers();
+        ReproduceShortsightedThermometer thermo = ReproduceShortsightedThermometer.prepare(ctx, lattice.length(),
+                rgSteps);
+        List<ReproduceShortsightedThermometer.Reading> rbmT = new ArrayList<>();
+        List<ReproduceShortsightedThermometer.Reading> stackT = new ArrayList<>();
+        List<ReproduceShortsightedThermometer.Reading> rgT = new ArrayList<>();
         long t0 = System.nanoTime();
         Rbm rbm = Rbm.of(ModelLoader.load(rbmDir).getLayer(0));
         FlowScaling scaling = FlowScaling.of(lattice);
         List<FlowScaling.Result> rbmScales = new ArrayList<>();
         List<FlowScaling.Result> stackScales = new ArrayList<>();
+        RbmFlow.StepObserver rbmScaling = scaling.observer(rbmScales);
         Flow rbmFlow = RbmFlow.of(rbm, lattice, HalfStep.SAMPLED, HalfStep.SAMPLED, RbmFlow.Recording.SAMPLED_SPINS)
-                .run(spins, s.steps(), 2001330731L, scaling.observer(rbmScales));
-        StackedRbm stack = StackedRbm.of(ModelLoader.load(stackDir));
+                .run(spins, s.steps(), 2001330731L, (step, b) -> {
+                    rbmScaling.onStep(step, b);
+                    rbmT.add(thermo.read("single RBM", step, b));
+                });
+        RbmFlow.StepObserver stackScaling = scaling.observer(stackScales);
         Flow stackFlow = RbmFlow.stacked(stack, lattice, spins, HalfStep.SAMPLED, RbmFlow.Recording.SAMPLED_SPINS,
-                2001330732L, scaling.observer(stackScales));
+                2001330732L, (step, b) -> {
+                    stackScaling.onStep(step, b);
+                    stackT.add(thermo.read("stack", step, b));
+                });
         FlowScaling.Result mc = rbmScales.get(0);
         FlowScaling.Result rbmEnd = rbmScales.get(rbmScales.size() - 1);
-        int rgSteps = stack.numLayers();
-        Flow rgFlow = BlockSpinRg.of(lattice, 2, BlockSpinRg.Rule.MAJORITY).flow(spins, rgSteps, 2001330733L);
+        BlockSpinRg blockRg = BlockSpinRg.of(lattice, 2, BlockSpinRg.Rule.MAJORITY);
+        Flow rgFlow = blockRg.flow(spins, rgSteps, 2001330733L);
+        List<double[][]> rgBatches = blockRg.iterate(spins, rgSteps, 2001330733L);
+        for (int k = 0; k < rgBatches.size(); k++) {
+            rgT.add(thermo.read("block RG", k, rgBatches.get(k)));
+        }
         ctx.stepSeconds().put("flows", (System.nanoTime() - t0) / 1e9);
         ReproduceShortsightedNn.Control nn = ReproduceShortsightedNn.run(ctx, s.configurations(), s.steps());
 
         Estimate u0 = rbmFlow.steps().get(0).observables().binder();
         int stackDir0 = direction(u0, last(stackFlow).binder());
         int rgDir = direction(rgFlow.steps().get(0).observables().binder(), last(rgFlow).binder());
-        ReportVerdict stackVerdict = expect(stackDir0, 1);
-        ReportVerdict rgVerdict = expect(rgDir, -1);
+        ReportVerdict stackU4 = expect(stackDir0, 1);
+        ReportVerdict rgU4 = expect(rgDir, -1);
+        ReproduceShortsightedThermometer.Reading rgLast = lastRead(rgT);
+        int stackDirT = ReproduceShortsightedThermometer.direction(stackT.get(0), stackT.get(stackT.size() - 1));
+        int rgDirT = ReproduceShortsightedThermometer.direction(rgT.get(0), rgLast);
+        ReportVerdict stackThermo = expect(stackDirT, -1);
+        ReportVerdict rgThermo = expect(rgDirT, 1);
+        ReportVerdict stackVerdict = agree(stackU4, stackThermo);
+        ReportVerdict rgVerdict = agree(rgU4, rgThermo);
         ReportVerdict deltaVerdict = deltasDiffer(mc, rbmEnd);
         ReportVerdict nnControl = nn.verdict();
         ReportVerdict overall = ReportVerdict.overall(List.of(stackVerdict, rgVerdict, deltaVerdict, nnControl));
@@ -162,8 +188,12 @@ final class ReproduceShortsighted2020 {
         r.line("- NN control: the koch2020 inputs (nn-sample, nn-train: 2D nearest-neighbour Ising at T_c, L = %d, "
                 + "koch2020's settings for this mode), the same single-RBM flow from %d of its Monte Carlo "
                 + "configurations", nn.mc().length(), nn.configurations());
-        r.line("- direction in T from the Binder cumulant U4 (RG-invariant at T_c; → 2/3 ordered, → 0 disordered); "
-                + "nearest-neighbour observables are of the spins on their own lattice");
+        r.line("- direction in T read two ways: from the Binder cumulant U4 (RG-invariant at T_c; → 2/3 ordered, → 0 "
+                + "disordered), and, as in the paper, by thermometers trained on labelled long-range data of each "
+                + "lattice size the flows visit (T' = the temperature whose Monte Carlo configurations the "
+                + "thermometer of that size reads the same on average); nearest-neighbour observables are of the "
+                + "spins on their own lattice");
+        thermo.describeSetup(r);
         r.line("- step wall times (s): %s", ctx.stepSeconds().entrySet().stream()
                 .map(e -> e.getKey() + " " + ReportWriter.f(e.getValue(), 1)).toList()).blank();
         r.heading(2, "Measured");
@@ -173,6 +203,19 @@ final class ReproduceShortsighted2020 {
         addRows(rows, "block RG 2×2 majority", rgFlow);
         addRows(rows, "NN control: single RBM", nn.flow());
         r.table(List.of("flow", "step/level", "L", "⟨|m|⟩", "U4", "NN corr"), rows);
+        r.line("Thermometer readings (mean thermometer output ± standard error over configurations, and T' from "
+                + "the calibration of the thermometer of the batch's lattice size; \"—\": no thermometer for that size):")
+                .blank();
+        List<List<String>> trows = new ArrayList<>();
+        for (var list : List.of(rbmT, stackT, rgT)) {
+            for (var x : list) {
+                if (x != null) {
+                    trows.add(List.of(x.flow(), String.valueOf(x.step()), String.valueOf(x.length()),
+                            ReportWriter.pm(x.meanReading()), ReproduceShortsightedThermometer.describe(x)));
+                }
+            }
+        }
+        r.table(List.of("flow", "step/level", "L", "thermometer mean", "T'"), trows);
         r.line("Scaling dimensions (FlowScaling: fits of G(r) and the connected bond-energy correlator by "
                 + "A[r^-p + (L−r)^-p] over r = %d..%d at one size, p = 2Δ; jackknife over %d blocks of configurations; "
                 + "step 0 = the Monte Carlo data with the same estimator, which is biased at a single size, so only "
@@ -186,10 +229,24 @@ final class ReproduceShortsighted2020 {
         r.table(List.of("flow", "step/level", "2Δσ", "χ²/dof", "G(r_min)/σ", "2Δε", "χ²/dof", "C(r_min)/σ"),
                 srows);
         r.heading(2, "Verdicts");
-        r.verdict("the stack moves to lower T", stackVerdict, "U4 at the last level − U4 of the data > 2σ → "
+        r.verdict("the stack moves to lower T, by U4", stackU4, "U4 at the last level − U4 of the data > 2σ → "
                 + "reproduced; < −2σ → not reproduced; else inconclusive.");
-        r.verdict("block RG moves to higher T", rgVerdict, "U4 after the last block-RG step − U4 of the data < −2σ → "
-                + "reproduced; > 2σ → not reproduced; else inconclusive.");
+        r.verdict("the stack moves to lower T, by thermometer", stackThermo, String.format(Locale.ROOT, "T' at the "
+                + "last level (%s) lower than T' of the data (%s) by > 2σ → reproduced; higher → not reproduced; else "
+                + "(or a reading by a thermometer below %.0f × chance) inconclusive.",
+                ReproduceShortsightedThermometer.describe(stackT.get(stackT.size() - 1)),
+                ReproduceShortsightedThermometer.describe(stackT.get(0)), ReportVerdict.MIN_ACCURACY_OVER_CHANCE));
+        r.verdict("the stack moves to lower T", stackVerdict, "both readings reproduced → reproduced; both not "
+                + "reproduced → not reproduced; else inconclusive.");
+        r.verdict("block RG moves to higher T, by U4", rgU4, "U4 after the last block-RG step − U4 of the data "
+                + "< −2σ → reproduced; > 2σ → not reproduced; else inconclusive.");
+        r.verdict("block RG moves to higher T, by thermometer", rgThermo, String.format(Locale.ROOT, "T' after the "
+                + "last block-RG step read by a reliable thermometer (L = %s: %s) higher than T' of the data (%s) by > 2σ → reproduced; lower → "
+                + "not reproduced; else inconclusive.", rgLast == null ? "—" : String.valueOf(rgLast.length()),
+                ReproduceShortsightedThermometer.describe(rgLast),
+                ReproduceShortsightedThermometer.describe(rgT.get(0))));
+        r.verdict("block RG moves to higher T", rgVerdict, "both readings reproduced → reproduced; both not "
+                + "reproduced → not reproduced; else inconclusive.");
         r.verdict("the single-RBM flow's Δσ, Δε differ from Monte Carlo", deltaVerdict, String.format(Locale.ROOT,
                 "at step %d 2Δσ = %s vs MC %s, 2Δε = %s vs MC %s (same estimator); either differing by > %s "
                 + "combined errors → reproduced; both within that and within %d %% → not reproduced; else "
@@ -250,10 +307,26 @@ final class ReproduceShortsighted2020 {
         settings.put("nnControlSampleOverrides", ReproduceKoch2020.settings(ctx.mode()).sample());
         settings.put("nnControlTrainOverrides", ReproduceKoch2020.settings(ctx.mode()).train());
         Path report = r.write("shortsighted2020", settings, ctx, overall);
-        ctx.out().printf("verdicts: stack lower T %s; block RG higher T %s; deltas %s; NN control %s; overall %s%n"
-                + "report: %s%n", stackVerdict.label(), rgVerdict.label(), deltaVerdict.label(), nnControl.label(),
-                overall.label(), report);
+        ctx.out().printf("verdicts: stack lower T %s (U4 %s, thermometer %s); block RG higher T %s (U4 %s, "
+                + "thermometer %s); deltas %s; NN control %s; overall %s%nreport: %s%n", stackVerdict.label(),
+                stackU4.label(), stackThermo.label(), rgVerdict.label(), rgU4.label(), rgThermo.label(),
+                deltaVerdict.label(), nnControl.label(), overall.label(), report);
         return overall;
+    }
+
+    /** Two readings of one claim: their common verdict, else inconclusive. */
+    static ReportVerdict agree(ReportVerdict a, ReportVerdict b) {
+        return a == b ? a : ReportVerdict.INCONCLUSIVE;
+    }
+
+    /** The last reading by a reliable thermometer (steps on lattices without a thermometer read null). */
+    private static ReproduceShortsightedThermometer.Reading lastRead(List<ReproduceShortsightedThermometer.Reading> r) {
+        for (int i = r.size() - 1; i >= 0; i--) {
+            if (r.get(i) != null && r.get(i).reliable()) {
+                return r.get(i);
+            }
+        }
+        return null;
     }
 
     private static ObservableSummary last(Flow f) {

@@ -83,7 +83,8 @@ class ReproduceCommandTest extends Nd4jTestBase {
             for (JsonNode o : m.get("outputs")) {
                 assertEquals(Sha256.of(run.resolve(o.get("path").asText())), o.get("sha256").asText());
             }
-            assertEquals(paper.startsWith("short") ? 5 : 2, m.get("inputs").size(), paper);
+            // shortsighted: data, RBM, stack, NN data and RBM, and a labelled dataset + thermometer at L = 8 and 4
+            assertEquals(paper.startsWith("short") ? 9 : 2, m.get("inputs").size(), paper);
             if (paper.startsWith("short")) {
                 assertTrue(report.contains("scaling.png") && report.contains("2Δσ") && Files.exists(
                         run.resolve("scaling.csv")), report);
@@ -92,6 +93,9 @@ class ReproduceCommandTest extends Nd4jTestBase {
                         && report.contains("| NN control: single RBM | 0 |") && report.contains("vs NN MC"), report);
                 assertFalse(report.contains("not run"), report);
                 assertTrue(Files.readString(run.resolve("scaling.csv")).contains("NN control single RBM"));
+                assertTrue(report.contains("Verdict (the stack moves to lower T, by thermometer)")
+                        && report.contains("| block RG | 1 | 4 |") && report.contains("| thermometer mean | T' |"),
+                        report);
                 assertTrue(m.get("inputs").findValuesAsText("role").containsAll(List.of("nn-sample", "nn-train")),
                         m.get("inputs").toString());
             }
