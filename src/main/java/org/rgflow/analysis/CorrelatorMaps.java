@@ -121,6 +121,40 @@ public final class CorrelatorMaps {
         return out;
     }
 
+    /**
+     * The size of unit a's map above its background: {@link WeightAnalysis#radiusOfGyration} of the weights
+     * (|C<sub>i</sub>| &minus; median<sub>i</sub> |C<sub>i</sub>|)&#8330;&sup2;. At T_c every spin correlates with every
+     * unit (&lang;s<sub>i</sub> S<sub>B</sub>&rang; ~ r<sup>&minus;1/4</sup>), so {@link #size} of RBM and block-RG
+     * maps alike is close to a uniform map's; the excess size measures the localized part only; NaN when no site
+     * rises above the median (a uniform map has no localized part). Cost O(N log N).
+     */
+    public double excessSize(int unit) {
+        double[] abs = new double[values[unit].length];
+        for (int i = 0; i < abs.length; i++) {
+            abs[i] = Math.abs(values[unit][i]);
+        }
+        double[] sorted = abs.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        double med = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        double[] w = new double[n];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            w[i] = abs[i] > med ? (abs[i] - med) * (abs[i] - med) : 0;
+            any |= w[i] > 0;
+        }
+        return any ? WeightAnalysis.radiusOfGyration(lattice, w) : Double.NaN;
+    }
+
+    /** The excess sizes of all maps. */
+    public double[] excessSizes() {
+        double[] out = new double[values.length];
+        for (int a = 0; a < out.length; a++) {
+            out[a] = excessSize(a);
+        }
+        return out;
+    }
+
     /** The largest possible {@link #size}: that of a uniform map, (L/2&pi;)&radic;(2d). */
     public double maximalSize() {
         return lattice.length() / (2 * Math.PI) * Math.sqrt(2.0 * lattice.dimension());

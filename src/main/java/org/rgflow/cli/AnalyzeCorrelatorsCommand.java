@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code rgflow analyze correlators MODEL --dataset DIR}: visible&ndash;hidden correlators &lang;v_i h_a&rang; of the
  * model's first RBM (de Mello Koch et al.) and &lang;s_i S_B&rang; of one block-RG step on the same configurations.
- * {@code units.csv}: centre, peak and size of every map; {@code profiles.csv}: radial profiles about the centres;
+ * {@code units.csv}: centre, peak, size and excess size ({@code CorrelatorMaps.excessSize}, the koch2020 report's
+ * measure) of every map; the manifest summary also has the RBM units whose excess size is within
+ * {@code ReproduceKoch2020.COMPACT_FACTOR} &times; the block-RG median; {@code profiles.csv}: radial profiles about the centres;
  * {@code correlators.png}: both mosaics side by side (RBM left, block RG right, each map scaled to max |C| = 1);
  * {@code profile.png}: the mean normalised profile (each unit's profile divided by its largest-|value| shell)
  * against the distance, for both. Seeds from {@code --seed} s: dataset order {@code Seeds.child(s, 1)},
@@ -103,7 +105,7 @@ final class AnalyzeCorrelatorsCommand implements Callable<Integer> {
         for (int k = 0; k < m.lattice().dimension(); k++) {
             units.append("centre_").append(k).append(',');
         }
-        units.append("peak_site,size\n");
+        units.append("peak_site,size,excess_size\n");
         StringBuilder profiles = new StringBuilder("source,unit,distance,value,sites\n");
         LinePlot profile = LinePlot.of("Mean normalised radial profile of the correlator maps", "distance from centre",
                 "C(r) / C(peak shell)");
@@ -116,7 +118,8 @@ final class AnalyzeCorrelatorsCommand implements Callable<Integer> {
                 for (double c : maps.centre(a)) {
                     units.append(String.format(Locale.ROOT, "%.6g,", c));
                 }
-                units.append(maps.peak(a)).append(',').append(String.format(Locale.ROOT, "%.6g%n", maps.size(a)));
+                units.append(maps.peak(a)).append(',').append(String.format(Locale.ROOT, "%.6g,%.6g%n", maps.size(a),
+                        maps.excessSize(a)));
                 RadialProfile p = maps.radialProfile(a);
                 int best = 0;
                 for (int j = 0; j < p.value().length; j++) {
@@ -153,6 +156,16 @@ final class AnalyzeCorrelatorsCommand implements Callable<Integer> {
         summary.put("rbmMeanSize", rbmSize);
         summary.put("blockRgMeanSize", blockSizeMean);
         summary.put("maximalSize", rbm.maximalSize());
+        double[] rbmExcess = rbm.excessSizes();
+        double[] blockExcess = block.excessSizes();
+        double threshold = ReproduceKoch2020.COMPACT_FACTOR * ReproduceKoch2020.median(blockExcess);
+        long compact = Arrays.stream(rbmExcess).filter(x -> x <= threshold).count();
+        summary.put("rbmMeanExcessSize", Arrays.stream(rbmExcess).average().orElse(Double.NaN));
+        summary.put("blockRgMeanExcessSize", Arrays.stream(blockExcess).average().orElse(Double.NaN));
+        summary.put("blockRgMedianExcessSize", ReproduceKoch2020.median(blockExcess));
+        summary.put("compactThreshold", threshold);
+        summary.put("rbmCompactUnits", compact);
+        summary.put("rbmCompactFraction", compact / (double) rbmExcess.length);
         Path target = dir.finish(AnalyzeCommand.manifest("correlators", dir.target().getFileName().toString(), args)
                 .section("model", m.section()).section("dataset", data.section())
                 .section("seeds", Map.of("master", seed, "datasetOrder", Seeds.child(seed, 1),
@@ -160,6 +173,10 @@ final class AnalyzeCorrelatorsCommand implements Callable<Integer> {
                 .section("summary", summary));
         stdout.printf(Locale.ROOT, "mean map size: RBM %.3f, block RG %.3f (uniform map %.3f)%n", rbmSize,
                 blockSizeMean, rbm.maximalSize());
+        stdout.printf(Locale.ROOT, "mean excess size: RBM %.3f, block RG %.3f; RBM units with excess size <= %.1f x "
+                + "the block-RG median (%.3f): %d/%d%n", summary.get("rbmMeanExcessSize"),
+                summary.get("blockRgMeanExcessSize"), ReproduceKoch2020.COMPACT_FACTOR, threshold, compact,
+                rbmExcess.length);
         stdout.printf("wrote %s%n", target);
         stdout.flush();
         return 0;

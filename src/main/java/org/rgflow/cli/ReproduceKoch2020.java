@@ -16,7 +16,6 @@ import org.rgflow.analysis.Configurations;
 import org.rgflow.analysis.CorrelatorMaps;
 import org.rgflow.analysis.Correlators;
 import org.rgflow.analysis.RadialProfile;
-import org.rgflow.analysis.WeightAnalysis;
 import org.rgflow.data.SpinDataSetIterator;
 import org.rgflow.data.SpinDataset;
 import org.rgflow.data.SpinEncoding;
@@ -70,8 +69,8 @@ final class ReproduceKoch2020 {
 
         double[] rbmRaw = rbmMaps.sizes();
         double[] rgRaw = rgMaps.sizes();
-        double[] rbmSizes = excessSizes(rbmMaps, lattice);
-        double[] rgSizes = excessSizes(rgMaps, lattice);
+        double[] rbmSizes = rbmMaps.excessSizes();
+        double[] rgSizes = rgMaps.excessSizes();
         double rgMedian = median(rgSizes);
         double threshold = COMPACT_FACTOR * rgMedian;
         int compact = (int) Arrays.stream(rbmSizes).filter(x -> x <= threshold).count();
@@ -153,19 +152,6 @@ final class ReproduceKoch2020 {
             case QUICK -> " --quick";
             case TINY -> " --tiny";
         };
-    }
-
-    /** Size of each map from the weights (|C_i| &minus; median|C|)&#8330;&sup2; (the map above its background). */
-    static double[] excessSizes(CorrelatorMaps maps, HypercubicLattice lattice) {
-        double[] out = new double[maps.numUnits()];
-        for (int a = 0; a < out.length; a++) {
-            double[] c = maps.values(a);
-            double[] abs = Arrays.stream(c).map(Math::abs).toArray();
-            double med = median(abs);
-            double[] w = Arrays.stream(abs).map(x -> x > med ? (x - med) * (x - med) : 0).toArray();
-            out[a] = WeightAnalysis.radiusOfGyration(lattice, w);
-        }
-        return out;
     }
 
     private static List<String> row(String name, double[] sizes, double[] raw, String onBlock) {

@@ -89,4 +89,20 @@ class CorrelatorsTest extends Nd4jTestBase {
         assertEquals(7.0, m.centre(0)[0], 1e-9);
         assertEquals(0.0, m.centre(0)[1], 1e-9);
     }
+
+    /**
+     * Excess size: a single site on a uniform background counts the site only (0), while the plain size sees the
+     * background; a uniform map has no localized part at all (every |C| equals the median): NaN.
+     */
+    @Test
+    void excessSizeIgnoresTheUniformBackground() {
+        double[][] maps = new double[2][64];
+        java.util.Arrays.fill(maps[0], 0.4);
+        maps[0][LATTICE.site(3, 5)] = 1.0;
+        java.util.Arrays.fill(maps[1], -0.5);
+        CorrelatorMaps m = CorrelatorMaps.of(LATTICE, maps);
+        assertEquals(0.0, m.excessSize(0), 1e-12);
+        assertTrue(m.size(0) > 0.5 * m.maximalSize(), "plain size " + m.size(0));
+        assertTrue(Double.isNaN(m.excessSize(1)));
+    }
 }
