@@ -102,6 +102,7 @@ final class ReportWriter {
         Manifest.of("reproduction", id)
                 .section("mode", ctx.mode().name().toLowerCase(Locale.ROOT))
                 .section("settings", settings)
+                .section("userOverrides", ctx.userSets())
                 .section("verdict", overall.label())
                 .section("inputs", ctx.inputs())
                 .section("stepSeconds", ctx.stepSeconds())

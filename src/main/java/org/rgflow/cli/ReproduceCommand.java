@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.rgflow.provenance.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +28,16 @@ import picocli.CommandLine.Spec;
 final class ReproduceCommand implements Callable<Integer> {
 
     static final List<String> PAPERS = List.of("iso2018", "mehta2014", "koch2020", "shortsighted2020", "funai2018");
+
+    /** The step roles of each pipeline ({@code --set ROLE:...}); {@code L<n>} roles exist per lattice size. */
+    static final Map<String, List<String>> ROLES = Map.of(
+            "iso2018", List.of("sample", "sample-control-hot", "sample-control-cold", "train", "train-control-hot",
+                    "train-control-cold", "thermometer", "sample-coarse", "thermometer-coarse"),
+            "koch2020", List.of("sample", "train"),
+            "mehta2014", List.of("sample", "train"),
+            "funai2018", List.of("sample", "train"),
+            "shortsighted2020", List.of("sample", "train", "train-stack", "nn-sample", "nn-train",
+                    "thermometer-sample-L<n>", "thermometer-L<n>"));
 
     @Parameters(index = "0", paramLabel = "PAPER", description = "One of ${COMPLETION-CANDIDATES}.",
             completionCandidates = Papers.class)
@@ -45,6 +59,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Retrain models and thermometers even when up to date.")
     boolean force;
 
+    @Option(names = "--set", paramLabel = "ROLE:KEY=VALUE", description = "Override a config value of one pipeline "
+            + "step, e.g. --set train:l1=0.003 or --set thermometer:epochs=10 (roles: see docs/results.md and the "
+            + "\"role\" of each input in a report's manifest.json).")
+    List<String> sets = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -65,17 +84,22 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         ReproduceContext.Mode mode = tiny ? ReproduceContext.Mode.TINY
                 : quick ? ReproduceContext.Mode.QUICK : ReproduceContext.Mode.FULL;
-        String suffix = switch (mode) {
+        String suffix0 = switch (mode) {
             case FULL -> "";
             case QUICK -> "-quick";
             case TINY -> "-tiny";
         };
+        String suffix = suffix0;
+        List<String[]> userSets = parseSets(paper, sets);
+        if (!userSets.isEmpty()) {
+            suffix += "-" + Sha256.of(String.join("\n", sets)).substring(0, 8); // a variant is not the paper's run
+        }
         Path runDir = out != null ? out : Path.of("runs", "reproduce", paper + suffix);
         Files.createDirectories(runDir);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("reproduce %s (%s) -> %s%n", paper, mode.name().toLowerCase(java.util.Locale.ROOT), runDir);
         stdout.flush();
-        ReproduceContext ctx = new ReproduceContext(root, runDir, mode, force, stdout);
+        ReproduceContext ctx = new ReproduceContext(root, runDir, mode, force, stdout, userSets);
         long t0 = System.nanoTime();
         ReportVerdict verdict = switch (paper) {
             case "koch2020" -> ReproduceKoch2020.run(ctx);
@@ -87,5 +111,27 @@ final class ReproduceCommand implements Callable<Integer> {
         stdout.printf("reproduce %s: %s (%.0f s)%n", paper, verdict.label(), (System.nanoTime() - t0) / 1e9);
         stdout.flush();
         return 0;
+    }
+
+    /** {@code ROLE:key=value} &rarr; {ROLE, key=value}, the role checked against {@link #ROLES}. */
+    static List<String[]> parseSets(String paper, List<String> sets) {
+        List<String[]> out = new ArrayList<>();
+        for (String x : sets) {
+            int colon = x.indexOf(':');
+            int eq = x.indexOf('=');
+            if (colon < 1 || eq < colon + 2) {
+                throw new UserException("--set '" + x + "': expected ROLE:key=value, e.g. train:epochs=10; roles of "
+                        + paper + ": " + ROLES.get(paper));
+            }
+            String role = x.substring(0, colon);
+            boolean known = ROLES.get(paper).stream().anyMatch(r -> Pattern.matches(
+                    Pattern.quote(r).replace("<n>", "\\E\\d+\\Q"), role));
+            if (!known) {
+                throw new UserException("--set '" + x + "': " + paper + " has no step '" + role + "'; its roles: "
+                        + ROLES.get(paper));
+            }
+            out.add(new String[] {role, x.substring(colon + 1)});
+        }
+        return out;
     }
 }

@@ -36,13 +36,39 @@ final class ReproduceContext {
     private final PrintWriter out;
     private final List<Map<String, Object>> inputs = new ArrayList<>();
     private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
+    private final List<String[]> userSets;
 
     ReproduceContext(Path root, Path runDir, Mode mode, boolean force, PrintWriter out) {
+        this(root, runDir, mode, force, out, List.of());
+    }
+
+    /**
+     * @param userSets the user's {@code --set ROLE:key=value} as {ROLE, key=value}: appended, after the pipeline's
+     *                 own overrides, to the step whose role is ROLE
+     */
+    ReproduceContext(Path root, Path runDir, Mode mode, boolean force, PrintWriter out, List<String[]> userSets) {
         this.root = root;
         this.runDir = runDir;
         this.mode = mode;
         this.force = force;
         this.out = out;
+        this.userSets = List.copyOf(userSets);
+    }
+
+    /** The user's overrides as they were given, {@code ROLE:key=value}. */
+    List<String> userSets() {
+        return userSets.stream().map(x -> x[0] + ":" + x[1]).toList();
+    }
+
+    /** The pipeline's overrides of a step followed by the user's for its role. */
+    private List<String> withUserSets(String role, List<String> overrides) {
+        List<String> all = new ArrayList<>(overrides);
+        for (String[] u : userSets) {
+            if (u[0].equals(role)) {
+                all.add(u[1]);
+            }
+        }
+        return all;
     }
 
     Path root() {
@@ -70,7 +96,8 @@ final class ReproduceContext {
     }
 
     /** {@code rgflow sample config --set …}; returns the dataset directory. */
-    Path sample(String role, Path config, List<String> overrides) throws IOException {
+    Path sample(String role, Path config, List<String> pipelineOverrides) throws IOException {
+        List<String> overrides = withUserSets(role, pipelineOverrides);
         ConfigLoader.Loaded<SampleConfig> loaded = ConfigLoader.of(SampleConfig.class).load(config, overrides);
         String sha = Manifest.configSha256(loaded.resolved());
         Path target = root.resolve("datasets").resolve(loaded.config().name() + "-" + sha.substring(0, 8)).normalize();
@@ -82,7 +109,8 @@ final class ReproduceContext {
     }
 
     /** {@code rgflow train config --dataset d --set …}; returns the model directory. */
-    Path train(String role, Path config, List<String> overrides, Path dataset) throws IOException {
+    Path train(String role, Path config, List<String> pipelineOverrides, Path dataset) throws IOException {
+        List<String> overrides = withUserSets(role, pipelineOverrides);
         ConfigLoader.Loaded<TrainConfig> loaded = ConfigLoader.of(TrainConfig.class).load(config, overrides);
         String configSha = Manifest.configSha256(loaded.resolved());
         String datasetSha = Sha256.of(dataset.resolve("manifest.json"));
@@ -106,7 +134,8 @@ final class ReproduceContext {
      * {@code rgflow thermometer train}; reuses models/&lt;name&gt;-&lt;hash of config and dataset&gt; when its
      * manifest has the same config and dataset manifest SHA-256 (the command itself refuses to overwrite).
      */
-    Path thermometer(String role, Path config, List<String> overrides, Path dataset) throws IOException {
+    Path thermometer(String role, Path config, List<String> pipelineOverrides, Path dataset) throws IOException {
+        List<String> overrides = withUserSets(role, pipelineOverrides);
         ConfigLoader.Loaded<ThermometerConfig> loaded = ConfigLoader.of(ThermometerConfig.class).load(config,
                 overrides);
         String configSha = Manifest.configSha256(loaded.resolved());

@@ -141,11 +141,7 @@ final class ReproduceIso2018Report {
     }
 
     private static String command(ReproduceContext ctx) {
-        return "rgflow reproduce iso2018" + switch (ctx.mode()) {
-            case FULL -> "";
-            case QUICK -> " --quick";
-            case TINY -> " --tiny";
-        };
+        return "rgflow reproduce iso2018" + ReproduceKoch2020.suffix(ctx);
     }
 
     private static void writeTables(Path dir, List<ReproduceIso2018.ModelFlows> models, double[] temps,

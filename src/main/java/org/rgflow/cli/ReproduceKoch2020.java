@@ -146,12 +146,13 @@ final class ReproduceKoch2020 {
         return overall;
     }
 
+    /** The command-line options of this run after the paper's name: the mode and the user's {@code --set}s. */
     static String suffix(ReproduceContext ctx) {
         return switch (ctx.mode()) {
             case FULL -> "";
             case QUICK -> " --quick";
             case TINY -> " --tiny";
-        };
+        } + ctx.userSets().stream().map(x -> " --set " + x).reduce("", String::concat);
     }
 
     private static List<String> row(String name, double[] sizes, double[] raw, String onBlock) {

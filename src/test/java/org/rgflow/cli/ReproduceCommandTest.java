@@ -83,6 +83,10 @@ class ReproduceCommandTest extends Nd4jTestBase {
             for (JsonNode o : m.get("outputs")) {
                 assertEquals(Sha256.of(run.resolve(o.get("path").asText())), o.get("sha256").asText());
             }
+            for (JsonNode in : m.get("inputs")) { // every step's role can be named by --set ROLE:key=value
+                String role = in.get("role").asText();
+                assertTrue(ReproduceCommand.parseSets(paper, List.of(role + ":x=1")).size() == 1, role);
+            }
             // shortsighted: data, RBM, stack, NN data and RBM, and a labelled dataset + thermometer at L = 8 and 4
             assertEquals(paper.startsWith("short") ? 9 : 2, m.get("inputs").size(), paper);
             if (paper.startsWith("short")) {
@@ -145,5 +149,32 @@ class ReproduceCommandTest extends Nd4jTestBase {
         Run unknown = SampleCommandTest.rgflow("reproduce", "nosuchpaper");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown paper"), unknown.err());
+    }
+
+    /** {@code --set ROLE:key=value} reaches that step only, shows in the report and manifest; unknown roles are refused. */
+    @Test
+    void userOverridesReachTheirStep(@TempDir Path tmp) throws Exception {
+        Run r = SampleCommandTest.rgflow("reproduce", "koch2020", "--tiny", "--root", tmp.toString(), "--set",
+                "train:epochs=3");
+        assertEquals(0, r.code(), r.err() + r.out());
+        Path run = Path.of("runs", "reproduce").resolve(Files.list(Path.of("runs", "reproduce"))
+                .map(p -> p.getFileName().toString()).filter(n -> n.startsWith("koch2020-tiny-")).findFirst()
+                .orElseThrow());
+        try {
+            assertTrue(Files.readString(run.resolve("report.md")).contains("`rgflow reproduce koch2020 --tiny --set "
+                    + "train:epochs=3`"));
+            JsonNode m = Manifest.read(run.resolve("manifest.json"));
+            assertEquals("train:epochs=3", m.get("userOverrides").get(0).asText());
+            for (JsonNode in : m.get("inputs")) {
+                boolean hasIt = in.get("overrides").toString().contains("epochs=3");
+                assertEquals(in.get("role").asText().equals("train"), hasIt, in.toString());
+            }
+        } finally {
+            org.rgflow.provenance.AtomicFiles.deleteRecursively(run);
+        }
+        Run bad = SampleCommandTest.rgflow("reproduce", "koch2020", "--tiny", "--root", tmp.toString(), "--set",
+                "thermometer:epochs=3");
+        assertEquals(RgflowCommand.EXIT_USAGE, bad.code(), bad.err());
+        assertTrue(bad.err().contains("no step 'thermometer'") && bad.err().contains("[sample, train]"), bad.err());
     }
 }
