@@ -60,8 +60,9 @@ final class ReproduceCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--set", paramLabel = "ROLE:KEY=VALUE", description = "Override a config value of one pipeline "
-            + "step, e.g. --set train:l1=0.003 or --set thermometer:epochs=10 (roles: see docs/results.md and the "
-            + "\"role\" of each input in a report's manifest.json).")
+            + "step, e.g. --set train:epochs=2000 or --set thermometer:epochs=10; ROLE* names every step whose role "
+            + "starts with ROLE, e.g. 'train*:epochs=2000' (roles: the \"role\" of each input in a report's "
+            + "manifest.json).")
     List<String> sets = new ArrayList<>();
 
     @Spec
@@ -113,6 +114,12 @@ final class ReproduceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Whether a user's role names a step: equal, or a prefix of it when it ends in {@code *}. */
+    static boolean roleMatches(String userRole, String stepRole) {
+        return userRole.endsWith("*") ? stepRole.startsWith(userRole.substring(0, userRole.length() - 1))
+                : userRole.equals(stepRole);
+    }
+
     /** {@code ROLE:key=value} &rarr; {ROLE, key=value}, the role checked against {@link #ROLES}. */
     static List<String[]> parseSets(String paper, List<String> sets) {
         List<String[]> out = new ArrayList<>();
@@ -124,8 +131,8 @@ final class ReproduceCommand implements Callable<Integer> {
                         + paper + ": " + ROLES.get(paper));
             }
             String role = x.substring(0, colon);
-            boolean known = ROLES.get(paper).stream().anyMatch(r -> Pattern.matches(
-                    Pattern.quote(r).replace("<n>", "\\E\\d+\\Q"), role));
+            boolean known = ROLES.get(paper).stream().anyMatch(r -> roleMatches(role, r.replace("<n>", "0"))
+                    || Pattern.matches(Pattern.quote(r).replace("<n>", "\\E\\d+\\Q"), role));
             if (!known) {
                 throw new UserException("--set '" + x + "': " + paper + " has no step '" + role + "'; its roles: "
                         + ROLES.get(paper));

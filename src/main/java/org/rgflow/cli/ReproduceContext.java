@@ -44,7 +44,7 @@ final class ReproduceContext {
 
     /**
      * @param userSets the user's {@code --set ROLE:key=value} as {ROLE, key=value}: appended, after the pipeline's
-     *                 own overrides, to the step whose role is ROLE
+     *                 own overrides, to the step whose role is ROLE (or starts with it, for ROLE ending in *)
      */
     ReproduceContext(Path root, Path runDir, Mode mode, boolean force, PrintWriter out, List<String[]> userSets) {
         this.root = root;
@@ -64,7 +64,7 @@ final class ReproduceContext {
     private List<String> withUserSets(String role, List<String> overrides) {
         List<String> all = new ArrayList<>(overrides);
         for (String[] u : userSets) {
-            if (u[0].equals(role)) {
+            if (ReproduceCommand.roleMatches(u[0], role)) {
                 all.add(u[1]);
             }
         }

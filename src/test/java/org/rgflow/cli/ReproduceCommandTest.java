@@ -172,6 +172,9 @@ class ReproduceCommandTest extends Nd4jTestBase {
         } finally {
             org.rgflow.provenance.AtomicFiles.deleteRecursively(run);
         }
+        assertEquals(1, ReproduceCommand.parseSets("iso2018", List.of("train*:epochs=3")).size());
+        assertTrue(ReproduceCommand.roleMatches("train*", "train-control-hot")
+                && !ReproduceCommand.roleMatches("train", "train-control-hot"));
         Run bad = SampleCommandTest.rgflow("reproduce", "koch2020", "--tiny", "--root", tmp.toString(), "--set",
                 "thermometer:epochs=3");
         assertEquals(RgflowCommand.EXIT_USAGE, bad.code(), bad.err());
