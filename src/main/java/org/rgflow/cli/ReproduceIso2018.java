@@ -143,17 +143,9 @@ final class ReproduceIso2018 {
             double[][] hist = new double[s.steps() + 1][];
             Flow f = flow.run(start, s.steps(), FLOW_SEED + 100L * index + k, (step, spins) -> {
                 var x = Configurations.toSpinArray(spins, DataType.FLOAT);
-                double[] t = thermometer.temperatureOf(x);
-                double mean = 0;
-                for (double v : t) {
-                    mean += v / t.length;
-                }
-                double var = 0;
-                for (double v : t) {
-                    var += (v - mean) * (v - mean) / Math.max(1, t.length - 1);
-                }
-                meanT[step] = mean;
-                errT[step] = Math.sqrt(var / t.length);
+                double[] m = thermometer.meanTemperatureWithError(x);
+                meanT[step] = m[0];
+                errT[step] = m[1];
                 hist[step] = thermometer.histogram(x);
             });
             out.add(new FlowResult(starts[k], f, meanT, errT, hist));

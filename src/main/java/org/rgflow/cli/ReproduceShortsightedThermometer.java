@@ -146,23 +146,7 @@ final class ReproduceShortsightedThermometer {
     }
 
     private static Estimate mean(Thermometer th, double[][] spins) {
-        double[] t = th.temperatureOf(Configurations.toSpinArray(spins, DataType.FLOAT));
-        double mean = 0;
-        for (double v : t) {
-            mean += v / t.length;
-        }
-        double var = 0;
-        for (double v : t) {
-            var += (v - mean) * (v - mean) / Math.max(1, t.length - 1);
-        }
-        return new Estimate(mean, Math.sqrt(var / t.length), 0.5, t.length);
-    }
-
-    static String label(int direction) {
-        return switch (direction) {
-            case -1 -> "lower";
-            case 1 -> "higher";
-            default -> "no significant change";
-        };
+        double[] m = th.meanTemperatureWithError(Configurations.toSpinArray(spins, DataType.FLOAT));
+        return new Estimate(m[0], m[1], 0.5, spins.length);
     }
 }

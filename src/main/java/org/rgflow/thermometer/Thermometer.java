@@ -190,6 +190,23 @@ public final class Thermometer {
         return Arrays.stream(temperatureOf(configs)).average().orElse(Double.NaN);
     }
 
+    /**
+     * The batch's mean predicted temperature and its standard error over the configurations (treated as
+     * independent, as flow chains are): {mean, error}.
+     */
+    public double[] meanTemperatureWithError(INDArray configs) {
+        double[] t = temperatureOf(configs);
+        double mean = 0;
+        for (double v : t) {
+            mean += v / t.length;
+        }
+        double var = 0;
+        for (double v : t) {
+            var += (v - mean) * (v - mean) / Math.max(1, t.length - 1);
+        }
+        return new double[] {mean, Math.sqrt(var / t.length)};
+    }
+
     /** The batch's predicted distribution: the average of the rows' probabilities [numTemperatures]. */
     public double[] histogram(INDArray configs) {
         return predict(configs).castTo(DataType.DOUBLE).mean(0).toDoubleVector();

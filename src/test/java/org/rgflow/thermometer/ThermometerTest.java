@@ -76,6 +76,11 @@ class ThermometerTest extends Nd4jTestBase {
         assertEquals(1.0, java.util.Arrays.stream(hist).sum(), 1e-5);
         double mean = thermometer.meanTemperature(x);
         assertTrue(mean >= 1.0 && mean <= 4.0, "mean " + mean);
+        double[] t = thermometer.temperatureOf(x);
+        double[] withError = thermometer.meanTemperatureWithError(x);
+        assertEquals(mean, withError[0], 1e-12);
+        double var = java.util.Arrays.stream(t).map(v -> (v - mean) * (v - mean)).sum() / (t.length - 1);
+        assertEquals(Math.sqrt(var / t.length), withError[1], 1e-12);
         // the first held-out rows are at T = 1.0: the lowest temperature reads colder than the highest
         SpinDataSetIterator hot = Thermometer.iterator(data, 0.8, 1, 50, false, 0);
         DataSet last = null;
