@@ -46,7 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * ({@code model: rbm}) or thermometer networks ({@code model: thermometer}: each candidate's network configuration
  * comes from an arbiter-deeplearning4j {@code MultiLayerSpace}, {@link ThermometerSpace}; scored by held-out
  * accuracy). Writes
- * {@code results.csv} after every candidate, {@code candidates/<i>/} model directories, {@code best.json},
+ * {@code results.csv} after every candidate, {@code candidates/<i>/} model directories, {@code best.json} and the
+ * symbolic link {@code best} to the best candidate's directory,
  * PNG plots and {@code manifest.json}; {@code --resume} skips the candidates already in the table.
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -171,6 +172,10 @@ final class SearchCommand implements Callable<Integer> {
         AtomicFiles.write(target.resolve("best.json"), (Manifest.canonical(new com.fasterxml.jackson.databind
                 .ObjectMapper().valueToTree(best)) + "\n").getBytes(StandardCharsets.UTF_8));
         outputs.add(OutputFile.of(target, "best.json"));
+        if (result.best().isPresent()) { // "best" -> candidates/<i>, a model directory
+            AtomicFiles.symlink(target.resolve("best"), Path.of(SearchRunner.CANDIDATES,
+                    String.valueOf(result.best().get().index())));
+        }
         for (String png : SearchPlots.write(target, space, result.records(), c.score())) {
             outputs.add(OutputFile.of(target, png));
         }

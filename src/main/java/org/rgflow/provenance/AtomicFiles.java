@@ -35,6 +35,24 @@ public final class AtomicFiles {
         syncDirectory(target.toAbsolutePath().getParent());
     }
 
+    /**
+     * Points the symbolic link {@code link} at {@code relativeTarget}, replacing an existing link atomically (a new
+     * link under a temporary name, then a rename). Returns false, leaving nothing behind, where the file system
+     * cannot hold symbolic links.
+     */
+    public static boolean symlink(Path link, Path relativeTarget) throws IOException {
+        Path tmp = temporaryFor(link);
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createSymbolicLink(tmp, relativeTarget);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            return false;
+        }
+        Files.move(tmp, link, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
     /** Forces a directory's entries (renames) to disk where the platform allows it. */
     public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -44,7 +44,8 @@ class SearchCommandTest extends Nd4jTestBase {
                 "candidates/0/training.png", "candidates/0/receptive-fields-layer0.png")) {
             assertTrue(Files.exists(full.resolve(f)), f);
         }
-        Run weights = SampleCommandTest.rgflow("analyze", "weights", full.resolve("candidates/0").toString(), "--out",
+        assertTrue(Files.isSymbolicLink(full.resolve("best")) && Files.exists(full.resolve("best/model.zip")));
+        Run weights = SampleCommandTest.rgflow("analyze", "weights", full.resolve("best").toString(), "--out",
                 tmp.resolve("candidate-weights").toString());
         assertEquals(0, weights.code(), "a candidate directory is a model directory: " + weights.err());
         Path part = tmp.resolve("part");
