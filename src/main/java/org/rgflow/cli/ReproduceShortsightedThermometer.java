@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.rgflow.analysis.Configurations;
+import org.rgflow.config.ConfigLoader;
+import org.rgflow.config.SampleConfig;
 import org.rgflow.data.SpinDataset;
 import org.rgflow.observable.Estimate;
 import org.rgflow.provenance.Manifest;
@@ -18,7 +20,9 @@ import org.rgflow.thermometer.ThermometerFiles;
 /**
  * The paper's reading of the short-sighted flows in temperature: thermometers trained on labelled long-range Monte
  * Carlo data ({@code configs/shortsighted2020/sample-thermometer.yaml}, &sigma; = 1.5, T = 4.5&hellip;7) at every
- * lattice size the flows visit (L, L/2, &hellip; down to {@value #MIN_LENGTH}). A batch of configurations on an
+ * lattice size the flows visit (L, L/2, &hellip; down to {@value #MIN_LENGTH}), each with the same number of spins
+ * per temperature ((L/L')&sup2; times the configurations of L at size L'), so the small-lattice thermometers see as
+ * many spins as the large one (L = 8 with the L = 32 count alone fell below 2 &times; chance). A batch of configurations on an
  * L'-lattice is placed at T' = the temperature whose L' Monte Carlo configurations that thermometer reads the same
  * on average: the calibration curve is the mean reading of each labelled temperature's configurations (training
  * and held-out rows alike), inverted by linear interpolation, so the thermometer's own bias (a softmax pulls
@@ -64,12 +68,16 @@ final class ReproduceShortsightedThermometer {
     static ReproduceShortsightedThermometer prepare(ReproduceContext ctx, int length, int steps) throws IOException {
         ReproduceShortsightedThermometer t = new ReproduceShortsightedThermometer();
         List<List<String>> o = overrides(ctx.mode());
+        Path sampleConfig = ReproduceShortsighted2020.CONFIGS.resolve("sample-thermometer.yaml");
+        int base = ConfigLoader.of(SampleConfig.class).load(sampleConfig, o.get(0)).config().sampler()
+                .configurationsPerTemperature();
         for (int k = 0, l = length; k <= steps && l >= MIN_LENGTH; k++, l /= 2) {
             List<String> sample = new ArrayList<>(o.get(0));
+            // the same number of spins per temperature at every size: (L/l)^d times the configurations
+            sample.add("sampler.configurationsPerTemperature=" + base * (length / l) * (length / l));
             sample.add("lattice.length=" + l);
             sample.add("name=shortsighted2020-thermo-L" + l);
-            Path data = ctx.sample("thermometer-sample-L" + l,
-                    ReproduceShortsighted2020.CONFIGS.resolve("sample-thermometer.yaml"), sample);
+            Path data = ctx.sample("thermometer-sample-L" + l, sampleConfig, sample);
             List<String> train = new ArrayList<>(o.get(1));
             train.add("name=shortsighted2020-thermometer-L" + l);
             Path dir = ctx.thermometer("thermometer-L" + l,
