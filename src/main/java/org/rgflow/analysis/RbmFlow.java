@@ -10,6 +10,7 @@ import org.rgflow.rbm.Bernoulli;
 import org.rgflow.rbm.HalfStep;
 import org.rgflow.rbm.Rbm;
 import org.rgflow.rbm.StackedRbm;
+import org.rgflow.rbm.WorkspaceLoop;
 
 /**
  * The RBM flow of Iso, Shiba &amp; Yokoo (2018): from a start set of configurations, iterate
@@ -94,14 +95,16 @@ public final class RbmFlow {
         try (Random flowRng = Bernoulli.newRandom(seed);
                 Random recordRng = Bernoulli.newRandom(seed ^ RECORDING_SEED_MIX)) {
             INDArray v = Configurations.toZeroOne(start, rbm.dataType());
-            for (int s = 0; s <= steps; s++) {
+            double[][][] spins = new double[1][][];
+            WorkspaceLoop.run("flow", steps + 1, s -> { // the step's temporaries in a reused workspace
                 if (s > 0) {
-                    v = rbm.down(rbm.up(v, hiddenMode, flowRng), visibleMode, flowRng);
+                    v.assign(rbm.down(rbm.up(v, hiddenMode, flowRng), visibleMode, flowRng));
                 }
-                double[][] spins = record(v, s > 0 && visibleMode == HalfStep.MEAN_FIELD, recording, recordRng);
-                observer.onStep(s, spins);
-                out.add(new Flow.Step(s, lattice.length(), obs.summarize(spins)));
-            }
+                spins[0] = record(v, s > 0 && visibleMode == HalfStep.MEAN_FIELD, recording, recordRng);
+            }, s -> { // observers (e.g. a DL4J thermometer) outside it
+                observer.onStep(s, spins[0]);
+                out.add(new Flow.Step(s, lattice.length(), obs.summarize(spins[0])));
+            });
         } catch (Exception e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }

@@ -82,15 +82,16 @@ public final class Ais {
         INDArray p0 = Transforms.sigmoid(aA, true).repeat(0, numRuns);
         INDArray v = Bernoulli.sample(p0, rng);
         INDArray logW = Nd4j.zeros(DataType.DOUBLE, numRuns);
-        for (int k = 1; k < betas.length; k++) {
+        WorkspaceLoop.run("ais", betas.length - 1, step -> { // v and logW live outside, updated in place
+            int k = step + 1;
             logW.addi(logUnnormalised(rbm, aA, a, v, betas[k])).subi(logUnnormalised(rbm, aA, a, v, betas[k - 1]));
             double beta = betas[k];
             INDArray ph = Transforms.sigmoid(rbm.hiddenPreActivation(v).muli(beta), false);
             INDArray h = Bernoulli.sample(ph, rng);
             INDArray pre = h.mmul(rbm.weightsView().transpose()).addiRowVector(a).muli(beta)
                     .addiRowVector(aA.mul(1 - beta));
-            v = Bernoulli.sample(Transforms.sigmoid(pre, false), rng);
-        }
+            v.assign(Bernoulli.sample(Transforms.sigmoid(pre, false), rng));
+        });
         double logZ0 = rbm.numHidden() * Math.log(2) + Rbm.softplus(aA).sumNumber().doubleValue();
         double max = logW.maxNumber().doubleValue();
         INDArray w = Transforms.exp(logW.sub(max), false);

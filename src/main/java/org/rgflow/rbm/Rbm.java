@@ -220,10 +220,8 @@ public final class Rbm {
      * @return [batch, numVisible], the state after the last step
      */
     public INDArray gibbs(INDArray visible, int steps, HalfStep hiddenMode, HalfStep visibleMode, Random rng) {
-        INDArray v = cast(visible);
-        for (int s = 0; s < steps; s++) {
-            v = down(up(v, hiddenMode, rng), visibleMode, rng);
-        }
+        INDArray v = cast(visible).dup();
+        WorkspaceLoop.run("gibbs", steps, s -> v.assign(down(up(v, hiddenMode, rng), visibleMode, rng)));
         return v;
     }
 

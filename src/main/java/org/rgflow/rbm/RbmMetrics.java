@@ -38,7 +38,12 @@ public final class RbmMetrics {
         return rbm.freeEnergy(visible).castTo(DataType.DOUBLE).meanNumber().doubleValue();
     }
 
-    /** Exact per-spin pseudo-log-likelihood, summed over all sites. @param visible [batch, numVisible] in {0,1} */
+    /**
+     * Exact per-spin pseudo-log-likelihood, summed over all sites. Cost O(B n_v n_h) (one [B, n_h] softplus per
+     * site), in a {@link WorkspaceLoop} over the sites, so memory stays at a few [B, n_h] arrays.
+     *
+     * @param visible [batch, numVisible] in {0,1}
+     */
     public static double pseudoLogLikelihood(Rbm model, INDArray visible) {
         Rbm rbm = model.castTo(DataType.DOUBLE);
         INDArray v = visible.castTo(DataType.DOUBLE);
@@ -46,18 +51,17 @@ public final class RbmMetrics {
         INDArray base = rbm.freeEnergy(v);
         INDArray w = rbm.weightsView();
         INDArray a = rbm.visibleBiasView();
-        double total = 0;
-        for (int i = 0; i < rbm.numVisible(); i++) {
-            INDArray col = v.getColumn(i).dup();
-            INDArray sign = col.mul(-2.0).addi(1.0); // +1 if v_i = 0 (flip to 1), -1 if v_i = 1
+        INDArray va = v.mmul(a.transpose()).reshape(base.shape()); // a . v per row
+        double[] total = {0};
+        WorkspaceLoop.run("pll", rbm.numVisible(), i -> {
+            INDArray sign = v.getColumn(i).mul(-2.0).addi(1.0); // +1 if v_i = 0 (flip to 1), -1 if v_i = 1
             INDArray flipped = x.add(sign.reshape(-1, 1).mmul(w.getRow(i).reshape(1, -1)));
             INDArray f = Rbm.softplus(flipped).sum(1).negi();
-            INDArray visibleTerm = v.mmul(a.transpose()).reshape(f.shape()).addi(sign.mul(a.getDouble(0, i)));
-            f.subi(visibleTerm);
+            f.subi(va.add(sign.mul(a.getDouble(0, i))).reshape(f.shape()));
             // log p(v_i | rest) = log sigmoid(F(flipped) - F(v)) = -softplus(F(v) - F(flipped))
-            total -= Rbm.softplus(base.sub(f)).sumNumber().doubleValue();
-        }
-        return total / ((double) rbm.numVisible() * v.rows());
+            total[0] -= Rbm.softplus(base.sub(f)).sumNumber().doubleValue();
+        });
+        return total[0] / ((double) rbm.numVisible() * v.rows());
     }
 
     /** Stochastic per-spin pseudo-log-likelihood: one random site per example (seeded generator). */
