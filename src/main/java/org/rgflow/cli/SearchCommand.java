@@ -138,7 +138,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             evaluator = new RbmCandidateEvaluator(
                     p -> SearchSpaces.setup(SearchSpaces.trainConfig(c, nv, p, c.name())), train, held, score, physics,
-                    candidateDataset(data, train, held, heldOut));
+                    ModelDatasetSection.of(data, data.dir(), train.rows(), held.rows(), heldOut));
             minimize = score.minimize();
         }
         Generators.Kind kind = Generators.Kind.valueOf(c.generator().type().toUpperCase(java.util.Locale.ROOT));
@@ -207,28 +207,6 @@ final class SearchCommand implements Callable<Integer> {
 
     private static String fmt(double v) {
         return Double.isNaN(v) ? "-" : String.format("%.5g", v);
-    }
-
-    /** The {@code dataset} section of each candidate manifest: the fields of a {@code rgflow train} model's. */
-    private static Map<String, Object> candidateDataset(SpinDataset data, INDArray train, INDArray held,
-            double heldOutFraction) throws IOException {
-        Path manifest = data.dir().resolve("manifest.json");
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", Manifest.read(manifest).path("id").asText(data.dir().toAbsolutePath().normalize().getFileName()
-                .toString()));
-        m.put("path", data.dir().toString());
-        m.put("manifestSha256", Sha256.of(manifest));
-        m.put("numConfigurations", data.numConfigurations());
-        m.put("numSites", data.numSites());
-        m.put("dimension", data.labels().dimension());
-        m.put("length", data.labels().length());
-        m.put("model", data.labels().model());
-        m.put("sigma", data.labels().sigmaOrNull());
-        m.put("temperatures", data.temperatures());
-        m.put("trainingRows", train.rows());
-        m.put("heldOutRows", held.rows());
-        m.put("heldOutSplit", "rows [round((1-f) n), n) of every shard of n rows, f = " + heldOutFraction);
-        return m;
     }
 
     /** The temperature index (into {@code data.temperatures()}) of every row, in the order of {@link #load}. */

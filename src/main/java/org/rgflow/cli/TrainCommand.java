@@ -1,12 +1,10 @@
 package org.rgflow.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +95,6 @@ final class TrainCommand implements Callable<Integer> {
         Path datasetManifest = dataset.resolve("manifest.json");
         SpinDataset ds = SpinDataset.open(dataset); // verifies every shard
         String datasetSha = Sha256.of(datasetManifest);
-        JsonNode dsManifest = Manifest.read(datasetManifest);
         checkDataset(config, ds, datasetManifest);
         BackendInfo backend = BackendInfo.current();
 
@@ -159,7 +156,8 @@ final class TrainCommand implements Callable<Integer> {
                 .section("configSource", loaded.source())
                 .section("seeds", TrainSetup.seedsSection(config))
                 .section("backend", backend)
-                .section("dataset", datasetSection(ds, dsManifest, datasetSha, train, heldOut, config))
+                .section("dataset", ModelDatasetSection.of(ds, dataset, train.numExamples(),
+                        heldOut == null ? 0 : heldOut.numExamples(), config.heldOutFraction()))
                 .section("training", summary)
                 .section("checkpoints", keepCheckpoints ? "kept in checkpoints/ (not listed in outputs)" : "deleted")
                 .outputs(outputs)
@@ -183,24 +181,5 @@ final class TrainCommand implements Callable<Integer> {
                     + "per configuration (L^d = %d^%d, %s): train on a dataset with %d sites or set layers[0] to %d",
                     configFile, nv, dataset, ds.numSites(), l.length(), l.dimension(), manifest, nv, ds.numSites()));
         }
-    }
-
-    private Map<String, Object> datasetSection(SpinDataset ds, JsonNode manifest, String sha,
-            SpinDataSetIterator train, SpinDataSetIterator heldOut, TrainConfig config) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", manifest.path("id").asText(dataset.toAbsolutePath().normalize().getFileName().toString()));
-        m.put("path", dataset.toString());
-        m.put("manifestSha256", sha);
-        m.put("numConfigurations", ds.numConfigurations());
-        m.put("numSites", ds.numSites());
-        m.put("dimension", ds.labels().dimension());
-        m.put("length", ds.labels().length());
-        m.put("model", ds.labels().model());
-        m.put("sigma", ds.labels().sigmaOrNull());
-        m.put("temperatures", ds.temperatures());
-        m.put("trainingRows", train.numExamples());
-        m.put("heldOutRows", heldOut == null ? 0 : heldOut.numExamples());
-        m.put("heldOutSplit", "rows [round((1-f) n), n) of every shard of n rows, f = " + config.heldOutFraction());
-        return m;
     }
 }
