@@ -170,7 +170,11 @@ public final class BlockSpinRg {
      * For {@code AVERAGE} the observables are of the real-valued block variables.
      */
     public Flow flow(double[][] spins, int steps, long seed) {
-        List<double[][]> batches = iterate(spins, steps, seed);
+        return flow(iterate(spins, steps, seed));
+    }
+
+    /** The flow of the observables of batches already made by {@link #iterate} (element s on L/b<sup>s</sup>). */
+    public Flow flow(List<double[][]> batches) {
         List<Flow.Step> out = new ArrayList<>();
         HypercubicLattice lattice = fine;
         for (int s = 0; s < batches.size(); s++) {

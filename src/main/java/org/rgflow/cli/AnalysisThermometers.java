@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.rgflow.lattice.HypercubicLattice;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.thermometer.Thermometer;
 
@@ -14,6 +15,16 @@ import org.rgflow.thermometer.Thermometer;
  * recorded as {@code thermometer} (as in {@code analyze flow}), several as {@code thermometers}.
  */
 record AnalysisThermometers(List<Thermometer> thermometers, List<Map<String, Object>> sections) {
+
+    /** Thermometers for the {@code steps} block-RG steps (block size b) of {@code lattice}: L, L/b, &hellip; */
+    static AnalysisThermometers forBlockRg(List<Path> dirs, HypercubicLattice lattice, int b, int steps)
+            throws IOException {
+        List<Integer> sizes = new ArrayList<>();
+        for (int k = 0, l = lattice.length(); k <= steps; k++, l /= b) {
+            sizes.add((int) Math.pow(l, lattice.dimension()));
+        }
+        return load(dirs, sizes);
+    }
 
     /** Loads {@code dirs}, each trained for one of {@code sizes} (numbers of sites). */
     static AnalysisThermometers load(List<Path> dirs, List<Integer> sizes) throws IOException {

@@ -79,11 +79,7 @@ final class AnalyzeRgCommand implements Callable<Integer> {
             throw new UserException("--steps must be in 0.." + n + " for L = " + lattice.length()
                     + ", b = " + blockSize);
         }
-        List<Integer> sizes = new ArrayList<>();
-        for (int k = 0, l = lattice.length(); k <= s; k++, l /= blockSize) {
-            sizes.add((int) Math.pow(l, lattice.dimension()));
-        }
-        AnalysisThermometers ts = AnalysisThermometers.load(thermometer, sizes);
+        AnalysisThermometers ts = AnalysisThermometers.forBlockRg(thermometer, lattice, blockSize, s);
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("dataset", data.manifestSha256());
         args.put("temperature", data.temperature());
@@ -96,7 +92,7 @@ final class AnalyzeRgCommand implements Callable<Integer> {
         AnalysisDirectory dir = AnalysisDirectory.create(out, "rg", data.id(), AnalyzeCommand.canonical(args));
         BlockSpinRg rg = BlockSpinRg.of(lattice, blockSize, r);
         List<double[][]> batches = rg.iterate(data.spins(), s, Seeds.child(seed, 2));
-        Flow flow = rg.flow(data.spins(), s, Seeds.child(seed, 2));
+        Flow flow = rg.flow(batches);
         AnalysisRecorder rec = new AnalysisRecorder(flow.name(), lattice.dimension(), ts.thermometers());
         for (int k = 0; k < batches.size(); k++) {
             rec.onStep(k, batches.get(k));

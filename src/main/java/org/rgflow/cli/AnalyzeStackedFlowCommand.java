@@ -76,11 +76,7 @@ final class AnalyzeStackedFlowCommand implements Callable<Integer> {
         AnalysisInputs.Data data = AnalysisInputs.dataset(dataset, temperature, configurations, Seeds.child(seed, 1));
         AnalysisInputs.requireSameLattice(m, data);
         int rgSteps = Math.min(m.stack().numLayers(), AnalyzeRgCommand.maxSteps(m.lattice().length(), blockSize));
-        List<Integer> sizes = new ArrayList<>();
-        for (int k = 0, l = m.lattice().length(); k <= rgSteps; k++, l /= blockSize) {
-            sizes.add((int) Math.pow(l, m.lattice().dimension()));
-        }
-        AnalysisThermometers ts = AnalysisThermometers.load(thermometer, sizes);
+        AnalysisThermometers ts = AnalysisThermometers.forBlockRg(thermometer, m.lattice(), blockSize, rgSteps);
         Thermometer t = ts.forSites(m.lattice().numSites());
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("model", m.manifestSha256());
@@ -100,7 +96,7 @@ final class AnalyzeStackedFlowCommand implements Callable<Integer> {
         stack = new Flow("stack-" + mode, stack.steps());
         BlockSpinRg rg = BlockSpinRg.of(m.lattice(), blockSize, r);
         List<double[][]> batches = rg.iterate(data.spins(), rgSteps, Seeds.child(seed, 3));
-        Flow block = rg.flow(data.spins(), rgSteps, Seeds.child(seed, 3));
+        Flow block = rg.flow(batches);
         AnalysisRecorder blockRec = new AnalysisRecorder(block.name(), d, ts.thermometers());
         for (int k = 0; k < batches.size(); k++) {
             blockRec.onStep(k, batches.get(k));

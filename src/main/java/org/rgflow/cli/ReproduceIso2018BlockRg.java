@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.rgflow.analysis.BlockSpinRg;
 import org.rgflow.analysis.Configurations;
-import org.rgflow.analysis.Flow;
 import org.rgflow.data.SpinDataset;
 import org.rgflow.lattice.HypercubicLattice;
 import org.rgflow.observable.Estimate;
@@ -74,10 +73,10 @@ final class ReproduceIso2018BlockRg {
         for (int k = 0; k < temps.size(); k++) {
             double t = temps.get(k);
             double[][] spins = AnalysisInputs.dataset(fine, t, Integer.MAX_VALUE, RG_SEED).spins();
-            Flow flow = rg.flow(spins, 1, RG_SEED + k);
-            Estimate e = flow.steps().get(1).observables().energy();
+            List<double[][]> batches = rg.iterate(spins, 1, RG_SEED + k);
+            Estimate e = rg.flow(batches).steps().get(1).observables().energy();
             double[] te = ReproduceReportData.temperatureOfEnergy(energyCurve, e);
-            double reading = mean(thermometer, rg.iterate(spins, 1, RG_SEED + k).get(1));
+            double reading = mean(thermometer, batches.get(1));
             double[] tt = ReproduceReportData.temperatureOfEnergy(readingCurve, new Estimate(reading, 0, Double.NaN, 0));
             rows.add(new Row(t, e, te, reading, tt, direction(t, te)));
         }

@@ -143,8 +143,8 @@ final class ReproduceShortsighted2020 {
         FlowScaling.Result mc = rbmScales.get(0);
         FlowScaling.Result rbmEnd = rbmScales.get(rbmScales.size() - 1);
         BlockSpinRg blockRg = BlockSpinRg.of(lattice, 2, BlockSpinRg.Rule.MAJORITY);
-        Flow rgFlow = blockRg.flow(spins, rgSteps, 2001330733L);
         List<double[][]> rgBatches = blockRg.iterate(spins, rgSteps, 2001330733L);
+        Flow rgFlow = blockRg.flow(rgBatches);
         for (int k = 0; k < rgBatches.size(); k++) {
             rgT.add(thermo.read("block RG", k, rgBatches.get(k)));
         }

@@ -96,7 +96,7 @@ class PhysicsScoreTest extends Nd4jTestBase {
         assertTrue(wrong.get(0).rows() < physics.reference().get(0).rows() / 4, wrong.get(0).rows() + " rows");
         double wrongScore = physics.score(wrong);
         assertTrue(wrongScore < -10, wrongScore + ": " + physics.table(wrong));
-        assertTrue(physics.table(wrong).lines().count() == 1 + 3 * PhysicsScore.QUANTITIES.size());
+        assertEquals(1 + 3 * PhysicsScore.QUANTITIES.size(), physics.table(wrong).lines().count());
     }
 
     /** Temperatures whose mean energies are within 4/N share a class: at L = 8, T = 0.5 and 1.0 (e &asymp; -2). */
