@@ -1,7 +1,8 @@
 package org.rgflow.train;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -11,7 +12,11 @@ import org.rgflow.rbm.ExactRbm;
 import org.rgflow.rbm.Rbm;
 import org.rgflow.rbm.RbmMetrics;
 
-/** Per-epoch metrics of a layer on fixed monitoring rows (see {@link EpochMetrics}). */
+/**
+ * Per-epoch metrics of a layer on fixed monitoring rows (see {@link EpochMetrics}): up to
+ * {@link TrainingOptions#monitorExamples()} rows drawn uniformly from all training rows, and as many from the
+ * held-out rows, once per layer.
+ */
 final class Monitor {
 
     /** Above this many visible units the pseudo-likelihood uses one random site per row. */
@@ -20,21 +25,36 @@ final class Monitor {
     private Monitor() {
     }
 
-    /** The first {@code max} rows' features of {@code it}'s current pass, [rows, cols]; null if none. */
-    static INDArray firstRows(DataSetIterator it, int max) {
-        List<INDArray> parts = new ArrayList<>();
-        long rows = 0;
-        while (rows < max && it.hasNext()) {
+    /**
+     * A uniformly random subset of {@code max} rows of one whole pass of {@code it} (all rows if it has fewer), by
+     * reservoir sampling (Vitter's algorithm R), so the monitoring rows do not depend on the iterator's order:
+     * a file-ordered or badly shuffled pass still gives every row the same chance. Cost: one pass; memory
+     * {@code max} rows.
+     *
+     * @return features [min(max, rows), cols] in the iterator's dtype; null if the pass is empty
+     */
+    static INDArray randomRows(DataSetIterator it, int max, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] reservoir = new double[max][];
+        long seen = 0;
+        DataType dtype = null;
+        while (it.hasNext()) {
             INDArray f = it.next().getFeatures();
-            parts.add(f);
-            rows += f.rows();
+            dtype = f.dataType();
+            double[][] rows = f.toDoubleMatrix();
+            for (double[] row : rows) {
+                long slot = seen < max ? seen : rng.nextLong(seen + 1);
+                if (slot < max) {
+                    reservoir[(int) slot] = row;
+                }
+                seen++;
+            }
         }
-        if (parts.isEmpty()) {
+        if (seen == 0) {
             return null;
         }
-        INDArray all = parts.size() == 1 ? parts.get(0) : Nd4j.vstack(parts.toArray(INDArray[]::new));
-        return all.rows() > max ? all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, max),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup() : all;
+        double[][] kept = seen < max ? Arrays.copyOf(reservoir, (int) seen) : reservoir;
+        return Nd4j.create(kept).castTo(dtype);
     }
 
     static EpochMetrics evaluate(Rbm rbm, INDArray train, INDArray heldOut, TrainingOptions o, int layer, int epoch,

@@ -110,7 +110,8 @@ public final class RbmTrainer {
         INDArray monitorHeld = null;
         try (Random monitorRng = Bernoulli.newRandom(TrainingSeeds.monitorSeed(options.seed(), index, -1))) {
             resetTrain(train);
-            monitorTrain = Monitor.firstRows(train, options.monitorExamples());
+            monitorTrain = Monitor.randomRows(train, options.monitorExamples(),
+                    TrainingSeeds.monitorSeed(options.seed(), index, -2));
             if (monitorTrain == null) {
                 throw new IllegalArgumentException("the training data is empty: no configurations to train on");
             }
@@ -119,7 +120,8 @@ public final class RbmTrainer {
             if (heldOut != null) {
                 heldOut.reset();
                 heldOutResets++;
-                INDArray rows = Monitor.firstRows(heldOut, options.monitorExamples());
+                INDArray rows = Monitor.randomRows(heldOut, options.monitorExamples(),
+                        TrainingSeeds.monitorSeed(options.seed(), index, -3));
                 monitorHeld = rows == null ? null : input(net, index, rows, HalfStep.MEAN_FIELD, monitorRng);
             }
         } catch (IllegalArgumentException e) {

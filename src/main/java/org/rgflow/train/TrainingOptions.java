@@ -19,7 +19,8 @@ import org.nd4j.linalg.learning.config.Sgd;
  * @param checkpointEvery        write a checkpoint every this many epochs (0 = never; the last epoch always
  *                               when &gt; 0)
  * @param stackInput             input of layers above the first
- * @param monitorExamples        rows of training and held-out data used for per-epoch metrics
+ * @param monitorExamples        size of the per-epoch metrics' samples: this many rows drawn uniformly (seeded)
+ *                               from all training rows, and as many from the held-out rows (all rows when fewer)
  * @param exactLikelihoodMaxUnits exact log-likelihood is computed when min(n_v, n_h) &le; this (0 = never)
  */
 public record TrainingOptions(int cdK, boolean persistent, int numPersistentChains, IUpdater updater, double l1,
