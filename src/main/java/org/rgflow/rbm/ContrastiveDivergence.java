@@ -29,6 +29,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link #descend} accumulates &minus;lr&middot;g straight into the live parameters (no gradient array, no
  * updater ops).
  *
+ * <p><b>float32 models</b> run on {@link FloatCdKernel} (direct OpenBLAS calls and vectorised Java element-wise
+ * passes; 1.5&ndash;2.5&times; faster at RBM sizes; same chain and statistics, its own use of the generator);
+ * float64 models on the ND4J ops described above.
+ *
  * <p>An instance holds scratch buffers for one model (reused while the batch size stays the same); it is
  * not thread-safe. Results are deterministic for a given generator state (same thread count).
  */
@@ -55,11 +59,15 @@ public final class ContrastiveDivergence {
     private INDArray weights;
     private double weightsScale = Double.NaN;
 
+    /** The float32 kernel, or null (float64 models, unusual layouts). */
+    private final FloatCdKernel fast;
+
     /** @param rbm the live model (read at every call) */
     public ContrastiveDivergence(Rbm rbm) {
         this.rbm = rbm;
         this.nv = rbm.numVisible();
         this.nh = rbm.numHidden();
+        this.fast = FloatCdKernel.forModel(rbm);
     }
 
     /**
@@ -78,6 +86,10 @@ public final class ContrastiveDivergence {
      */
     public INDArray gradient(INDArray data, INDArray chains, int k, double scale, Random rng, INDArray gW,
             INDArray gVb, INDArray gHb) {
+        if (fast != null && FloatCdKernel.canWrite(gW, gVb, gHb)) {
+            fast.gradient(data, chains, k, scale, rng, gW, gVb, gHb);
+            return fast.chainState();
+        }
         sampleChain(data, chains, k, rng);
         accumulate(scale, 0.0, gW, gVb, gHb);
         return vk;
@@ -88,13 +100,14 @@ public final class ContrastiveDivergence {
      * batch-mean gradient of {@link #gradient} (same chain, same random draws): the gradient GEMMs accumulate
      * straight into W and the enabled biases (disabled biases stay exactly zero). This is DL4J's {@code Sgd}
      * updater ({@code g *= lr; θ -= g}) fused into the GEMMs.
-     *
-     * @return v_k, as for {@link #gradient}
      */
-    public INDArray descend(INDArray data, INDArray chains, int k, double learningRate, Random rng) {
+    public void descend(INDArray data, INDArray chains, int k, double learningRate, Random rng) {
+        if (fast != null) {
+            fast.descend(data, chains, k, learningRate, rng);
+            return;
+        }
         sampleChain(data, chains, k, rng);
         accumulate(-learningRate, 1.0, rbm.weightsView(), rbm.visibleBiasView(), rbm.hiddenBiasView());
-        return vk;
     }
 
     /** outW = beta·outW + scale·g_W etc.; disabled biases: zero (beta 0) or untouched (beta 1). */

@@ -4,18 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.rgflow.testing.Nd4jTestBase;
 
-/** The CD-k gradient equals its definition computed independently from the same sampled chain. */
+/**
+ * The CD-k gradient equals its definition computed independently from the same sampled chain, for float64 models
+ * (the ND4J kernel; to 1e-12) and float32 models ({@link FloatCdKernel}; to float rounding and the sigmoid's
+ * 2.3e-7).
+ */
 class ContrastiveDivergenceTest extends Nd4jTestBase {
 
     private static final long SEED = 7L;
 
+    private static double tolerance(DataType t) {
+        return t == DataType.DOUBLE ? 1e-12 : 2e-6;
+    }
+
     /** g_W[i][j] = (1/C) sum_c vk_ci sigma(b + vk W)_cj - (1/B) sum_b v0_bi sigma(b + v0 W)_bj, by plain loops. */
-    private static void checkGradient(Rbm rbm, INDArray v0, INDArray vk, INDArray gW, INDArray gVb, INDArray gHb) {
+    static void checkGradient(Rbm rbm, INDArray v0, INDArray vk, INDArray gW, INDArray gVb, INDArray gHb) {
+        double tol = tolerance(rbm.dataType());
         BruteForce bf = new BruteForce(rbm);
         int nv = bf.nv;
         int nh = bf.nh;
@@ -25,13 +36,13 @@ class ContrastiveDivergenceTest extends Nd4jTestBase {
         accumulate(bf, vk, 1.0 / vk.rows(), expW, expA, expB);
         accumulate(bf, v0, -1.0 / v0.rows(), expW, expA, expB);
         for (int i = 0; i < nv; i++) {
-            assertEquals(expA[i], gVb.getDouble(0, i), 1e-12);
+            assertEquals(expA[i], gVb.getDouble(0, i), tol);
             for (int j = 0; j < nh; j++) {
-                assertEquals(expW[i][j], gW.getDouble(i, j), 1e-12);
+                assertEquals(expW[i][j], gW.getDouble(i, j), tol);
             }
         }
         for (int j = 0; j < nh; j++) {
-            assertEquals(expB[j], gHb.getDouble(0, j), 1e-12);
+            assertEquals(expB[j], gHb.getDouble(0, j), tol);
         }
     }
 
@@ -55,10 +66,11 @@ class ContrastiveDivergenceTest extends Nd4jTestBase {
         }
     }
 
-    @Test
-    void cdKGradientMatchesItsDefinition() throws Exception {
-        Rbm rbm = Rbm.random(5, 3, DataType.DOUBLE, 0.8, 0.4, SEED);
-        INDArray v0 = TwoPrototypes.sample(20, 1, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4);
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
+    void cdKGradientMatchesItsDefinition(DataType dtype) throws Exception {
+        Rbm rbm = Rbm.random(5, 3, dtype, 0.8, 0.4, SEED);
+        INDArray v0 = TwoPrototypes.sample(20, 1, dtype).getColumns(0, 1, 2, 3, 4);
         INDArray gW = rbm.weights().ulike();
         INDArray gVb = rbm.visibleBias().ulike();
         INDArray gHb = rbm.hiddenBias().ulike();
@@ -73,11 +85,12 @@ class ContrastiveDivergenceTest extends Nd4jTestBase {
         }
     }
 
-    @Test
-    void persistentChainsAdvanceAndDefineTheNegativePhase() throws Exception {
-        Rbm rbm = Rbm.random(5, 3, DataType.DOUBLE, 0.8, 0.4, SEED);
-        INDArray v0 = TwoPrototypes.sample(8, 2, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4);
-        INDArray chains = TwoPrototypes.sample(13, 3, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4);
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
+    void persistentChainsAdvanceAndDefineTheNegativePhase(DataType dtype) throws Exception {
+        Rbm rbm = Rbm.random(5, 3, dtype, 0.8, 0.4, SEED);
+        INDArray v0 = TwoPrototypes.sample(8, 2, dtype).getColumns(0, 1, 2, 3, 4);
+        INDArray chains = TwoPrototypes.sample(13, 3, dtype).getColumns(0, 1, 2, 3, 4);
         INDArray start = chains.dup();
         INDArray gW = rbm.weights().ulike();
         INDArray gVb = rbm.visibleBias().ulike();
@@ -100,13 +113,14 @@ class ContrastiveDivergenceTest extends Nd4jTestBase {
     }
 
     /** The fused Sgd update equals params - lr * gradient (same draws), for CD and PCD, and keeps disabled biases 0. */
-    @Test
-    void descendIsAGradientStep() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
+    void descendIsAGradientStep(DataType dtype) throws Exception {
         for (boolean pcd : new boolean[] {false, true}) {
             for (double biasScale : new double[] {0.4, 0.0}) {
-                Rbm rbm = Rbm.random(5, 3, DataType.DOUBLE, 0.8, biasScale, SEED);
-                INDArray v0 = TwoPrototypes.sample(8, 2, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4);
-                INDArray chains = pcd ? TwoPrototypes.sample(13, 3, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4) : null;
+                Rbm rbm = Rbm.random(5, 3, dtype, 0.8, biasScale, SEED);
+                INDArray v0 = TwoPrototypes.sample(8, 2, dtype).getColumns(0, 1, 2, 3, 4);
+                INDArray chains = pcd ? TwoPrototypes.sample(13, 3, dtype).getColumns(0, 1, 2, 3, 4) : null;
                 INDArray gW = rbm.weights().ulike();
                 INDArray gVb = rbm.visibleBias().ulike();
                 INDArray gHb = rbm.hiddenBias().ulike();
@@ -119,9 +133,9 @@ class ContrastiveDivergenceTest extends Nd4jTestBase {
                 try (Random rng = Bernoulli.newRandom(SEED)) {
                     new ContrastiveDivergence(rbm).descend(v0, chains, 2, lr, rng);
                 }
-                assertTrue(rbm.weightsView().equalsWithEps(reference.weightsView().sub(gW.mul(lr)), 1e-12));
-                assertTrue(rbm.visibleBiasView().equalsWithEps(reference.visibleBiasView().sub(gVb.mul(lr)), 1e-12));
-                assertTrue(rbm.hiddenBiasView().equalsWithEps(reference.hiddenBiasView().sub(gHb.mul(lr)), 1e-12));
+                assertTrue(rbm.weightsView().equalsWithEps(reference.weightsView().sub(gW.mul(lr)), tolerance(dtype)));
+                assertTrue(rbm.visibleBiasView().equalsWithEps(reference.visibleBiasView().sub(gVb.mul(lr)), tolerance(dtype)));
+                assertTrue(rbm.hiddenBiasView().equalsWithEps(reference.hiddenBiasView().sub(gHb.mul(lr)), tolerance(dtype)));
                 if (biasScale == 0) {
                     assertEquals(0.0, rbm.visibleBiasView().amaxNumber().doubleValue());
                     assertEquals(0.0, rbm.hiddenBiasView().amaxNumber().doubleValue());
@@ -131,10 +145,11 @@ class ContrastiveDivergenceTest extends Nd4jTestBase {
     }
 
     /** Degenerate shapes: one hidden unit ([B, 1] views are column vectors) and a batch of one row. */
-    @Test
-    void singleHiddenUnitAndSingleRowBatchesWork() throws Exception {
-        Rbm rbm = Rbm.random(5, 1, DataType.DOUBLE, 0.8, 0.4, SEED);
-        INDArray v0 = TwoPrototypes.sample(8, 2, DataType.DOUBLE).getColumns(0, 1, 2, 3, 4);
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
+    void singleHiddenUnitAndSingleRowBatchesWork(DataType dtype) throws Exception {
+        Rbm rbm = Rbm.random(5, 1, dtype, 0.8, 0.4, SEED);
+        INDArray v0 = TwoPrototypes.sample(8, 2, dtype).getColumns(0, 1, 2, 3, 4);
         for (INDArray batch : new INDArray[] {v0, v0.getRow(0, true)}) {
             INDArray gW = rbm.weights().ulike();
             INDArray gVb = rbm.visibleBias().ulike();
