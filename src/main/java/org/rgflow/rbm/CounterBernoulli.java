@@ -22,13 +22,16 @@ final class CounterBernoulli {
     private int[] words = new int[0];
 
     /**
-     * out[i] &isin; {0, 1} with P(out[i] = 1) = p[i], for i &lt; n ({@code p} and {@code out} distinct).
+     * out[i] &isin; {0, 1} with P(out[i] = 1) = p[i], for i &lt; n ({@code p} and {@code out} distinct): the
+     * draws of counters {@code first} &hellip; {@code first + n - 1} of the stream of {@code key}, so a pass cut
+     * into blocks draws the same numbers as one call.
      *
-     * @param key 64 random bits for this call
+     * @param key   64 random bits for this stream
+     * @param first the counter of element 0
      */
-    void sample(float[] p, float[] out, int n, long key) {
+    void sample(float[] p, float[] out, int n, long key, int first) {
         ensure(n);
-        int lo = (int) key;
+        int lo = (int) key + first * PHI;
         int hi = (int) (key >>> 32);
         int[] r = ramp;
         int[] w = words;

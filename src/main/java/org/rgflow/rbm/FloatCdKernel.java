@@ -1,28 +1,37 @@
 package org.rgflow.rbm;
 
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The float32 CD-k / PCD-k kernel behind {@link ContrastiveDivergence} (same chain, statistics and update; see
  * there). Why a second implementation: at RBM sizes a CD step is dominated by per-op overhead and by libnd4j's
- * sigmoid (3 ns per element), not by FLOPs. This kernel calls OpenBLAS directly ({@link FloatBlas}: 4 GEMMs and
- * 2 GEMVs per CD-1 step, ~1 &micro;s overhead each) on off-heap buffers, and does each element-wise pass (bias,
- * sigmoid, Bernoulli draw) in one vectorised Java loop over a heap copy ({@link FastSigmoid},
- * {@link CounterBernoulli}), so a step costs its GEMMs plus about 2 ns per visible or hidden unit and row.
+ * sigmoid (3 ns per element), not by FLOPs. This kernel calls OpenBLAS directly ({@link FloatBlas}: per CD-1
+ * step 3 GEMMs for the chain, one GEMM over data and chain rows for g_W, 2 GEMVs for the biases, ~1 &micro;s
+ * overhead each) on off-heap buffers, and does the element-wise work (bias, sigmoid, Bernoulli draw, scaling)
+ * in vectorised Java loops ({@link FastSigmoid}, {@link CounterBernoulli}) over cache-sized blocks of rows
+ * copied to the heap, so a step costs its GEMMs plus about 2 ns per unit and row.
  *
  * <p>Random numbers: every Bernoulli pass draws one 64-bit key from the caller's generator, so results are
  * determined by the generator's state (as for the ND4J kernel, but not the same numbers). Probabilities carry the
  * sigmoid's approximation error (&le; 2.3&middot;10&#8315;&sup7;).
  *
- * <p>Buffers: off-heap [B+C, n_v] visible and [B+C, n_h] hidden stacks (data rows, then chain rows), a [C, n_h]
- * hidden sample, and heap scratch of max(B, C) &middot; max(n_v, n_h) floats, reused while B and C stay the
- * same. Not thread-safe.
+ * <p>Buffers: off-heap [B+C, n_v] visible and [B+C, n_h] hidden stacks (data rows, then chain rows) and a [C, n_h]
+ * hidden sample, reused while B and C stay the same; heap scratch of a few {@value #BLOCK_FLOATS}-float blocks.
+ * Not thread-safe.
  */
 final class FloatCdKernel {
+
+    /** Floats per element-wise block: 32 KiB, so a block's scratch arrays stay in the L1/L2 cache. */
+    static final int BLOCK_FLOATS = 8192;
+    /** With {@link TrainingThreads#AUTO}, models with at least this many weights use two threads (measured). */
+    static final long AUTO_TWO_THREADS_MIN_WEIGHTS = 65_536;
 
     private final Rbm rbm;
     private final int nv;
@@ -31,11 +40,18 @@ final class FloatCdKernel {
     private final FloatPointer visibleBias;
     private final FloatPointer hiddenBias;
     private final CounterBernoulli bernoulli = new CounterBernoulli();
+    private final float[] visibleBiasRow;
+    private final float[] hiddenBiasRow;
+    private final int visibleBlockRows;
+    private final int hiddenBlockRows;
+    private final float[] visibleBiasBlock;
+    private final float[] hiddenBiasBlock;
+    private final float[] pre;
+    private final float[] prob;
+    private final float[] sample;
 
     private int batch = -1;
     private int numChains = -1;
-    private FloatPointer vStack;
-    private FloatPointer hStack;
     private FloatBlas.Mat vAll;
     private FloatBlas.Mat hAll;
     private FloatBlas.Mat v0;
@@ -43,16 +59,14 @@ final class FloatCdKernel {
     private FloatBlas.Mat ph0;
     private FloatBlas.Mat phk;
     private FloatBlas.Mat hid;
-    /** [B+C] row weights of the bias gradients: -scale/B for data rows, +scale/C for chain rows. */
+    private FloatBuffer vBuf;
+    private FloatBuffer hBuf;
+    private FloatBuffer hidBuf;
+    /** [B+C] row weights of the visible-bias gradient: -scale/B for data rows, +scale/C for chain rows. */
     private FloatPointer rowWeights;
     private float rowWeightsScale = Float.NaN;
-    private float[] visibleBiasRows;
-    private float[] hiddenBiasRows;
-    private float[] visibleBiasRow;
-    private float[] hiddenBiasRow;
-    private float[] pre;
-    private float[] prob;
-    private float[] sample;
+    /** [B+C] ones: the hidden stack is stored scaled, so its gradient is a plain column sum. */
+    private FloatPointer ones;
 
     private FloatCdKernel(Rbm rbm, FloatBlas.Mat weights) {
         this.rbm = rbm;
@@ -63,6 +77,14 @@ final class FloatCdKernel {
         this.hiddenBias = FloatBlas.pointer(rbm.hiddenBiasView());
         this.visibleBiasRow = new float[nv];
         this.hiddenBiasRow = new float[nh];
+        this.visibleBlockRows = Math.max(1, BLOCK_FLOATS / nv);
+        this.hiddenBlockRows = Math.max(1, BLOCK_FLOATS / nh);
+        this.visibleBiasBlock = new float[visibleBlockRows * nv];
+        this.hiddenBiasBlock = new float[hiddenBlockRows * nh];
+        int block = Math.max(visibleBiasBlock.length, hiddenBiasBlock.length);
+        this.pre = new float[block];
+        this.prob = new float[block];
+        this.sample = new float[block];
     }
 
     /** The kernel for a float32 model with contiguous parameters, or null (the caller uses the ND4J kernel). */
@@ -89,48 +111,48 @@ final class FloatCdKernel {
     /** As {@link ContrastiveDivergence#gradient}; the gradient arrays must pass {@link #canWrite}. */
     void gradient(INDArray data, INDArray chains, int k, double scale, Random rng, INDArray gW, INDArray gVb,
             INDArray gHb) {
-        sampleChain(data, chains, k, rng);
-        accumulate((float) scale, 0f, FloatBlas.Mat.of(gW), FloatBlas.pointer(gVb), FloatBlas.pointer(gHb));
+        sampleChain(data, chains, k, (float) scale, rng);
+        accumulate(0f, FloatBlas.Mat.of(gW), FloatBlas.pointer(gVb), FloatBlas.pointer(gHb));
     }
 
     /** As {@link ContrastiveDivergence#descend}: parameters -= learningRate &middot; gradient, fused. */
     void descend(INDArray data, INDArray chains, int k, double learningRate, Random rng) {
-        sampleChain(data, chains, k, rng);
-        accumulate((float) -learningRate, 1f, weights, visibleBias, hiddenBias);
+        sampleChain(data, chains, k, (float) -learningRate, rng);
+        accumulate(1f, weights, visibleBias, hiddenBias);
     }
 
     /** The chain's final visible state v_k [C, n_v] as a new array. */
     INDArray chainState() {
         float[] out = new float[numChains * nv];
-        vk.ptr().get(out, 0, out.length);
-        return org.nd4j.linalg.factory.Nd4j.create(out, new long[] {numChains, nv}, DataType.FLOAT);
+        vBuf.get(batch * nv, out, 0, out.length);
+        return Nd4j.create(out, new long[] {numChains, nv}, DataType.FLOAT);
     }
 
-    /** outW = beta&middot;outW + scale&middot;g_W etc.; a disabled bias: zero (beta 0) or untouched (beta 1). */
-    private void accumulate(float scale, float beta, FloatBlas.Mat outW, FloatPointer outVb, FloatPointer outHb) {
-        FloatBlas.gemm(vk, true, phk, false, outW, scale / numChains, beta);
-        FloatBlas.gemm(v0, true, ph0, false, outW, -scale / batch, 1f);
-        if (rowWeightsScale != scale) {
-            float[] s = new float[batch + numChains];
-            java.util.Arrays.fill(s, 0, batch, -scale / batch);
-            java.util.Arrays.fill(s, batch, s.length, scale / numChains);
-            rowWeights.put(s, 0, s.length);
-            rowWeightsScale = scale;
-        }
-        biasGradient(rbm.isHiddenBiasEnabled(), hAll, outHb, nh, beta);
-        biasGradient(rbm.isVisibleBiasEnabled(), vAll, outVb, nv, beta);
+    /**
+     * outW = beta&middot;outW + scale&middot;g_W etc. (scale as passed to {@link #sampleChain}); a disabled bias:
+     * zero (beta 0) or untouched (beta 1). The hidden stack holds the scaled statistics
+     * [&minus;scale/B &middot; p(h|v_0); scale/C &middot; p(h|v_k)], so g_W is one GEMM over all B+C rows.
+     */
+    private void accumulate(float beta, FloatBlas.Mat outW, FloatPointer outVb, FloatPointer outHb) {
+        FloatBlas.gemm(vAll, true, hAll, false, outW, 1f, beta);
+        biasGradient(rbm.isHiddenBiasEnabled(), hAll, ones, outHb, nh, beta);
+        biasGradient(rbm.isVisibleBiasEnabled(), vAll, rowWeights, outVb, nv, beta);
     }
 
-    private void biasGradient(boolean enabled, FloatBlas.Mat stack, FloatPointer out, int n, float beta) {
+    private static void biasGradient(boolean enabled, FloatBlas.Mat stack, FloatPointer weightsOfRows,
+            FloatPointer out, int n, float beta) {
         if (enabled) {
-            FloatBlas.columnSums(stack, rowWeights, out, 1f, beta);
+            FloatBlas.columnSums(stack, weightsOfRows, out, 1f, beta);
         } else if (beta == 0f) {
             out.put(new float[n], 0, n);
         }
     }
 
-    /** Runs the chain; afterwards the stacks hold v_0, v_k, p(h|v_0), p(h|v_k). */
-    private void sampleChain(INDArray data, INDArray chains, int k, Random rng) {
+    /**
+     * Runs the chain; afterwards the visible stack holds [v_0; v_k] and the hidden stack the scaled statistics
+     * [&minus;scale/B &middot; p(h|v_0); scale/C &middot; p(h|v_k)].
+     */
+    private void sampleChain(INDArray data, INDArray chains, int k, float scale, Random rng) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
@@ -139,32 +161,29 @@ final class FloatCdKernel {
         }
         ensureBuffers((int) data.rows(), chains == null ? (int) data.rows() : (int) chains.rows());
         FloatBlas.threads(threads());
+        setScale(scale);
         copyInto(data, v0);
         visibleBias.get(visibleBiasRow, 0, nv);
         hiddenBias.get(hiddenBiasRow, 0, nh);
-        FastSigmoid.replicateRows(hiddenBiasRow, hiddenBiasRows, Math.max(batch, numChains));
-        FastSigmoid.replicateRows(visibleBiasRow, visibleBiasRows, numChains);
+        FastSigmoid.replicateRows(hiddenBiasRow, hiddenBiasBlock, hiddenBlockRows);
+        FastSigmoid.replicateRows(visibleBiasRow, visibleBiasBlock, visibleBlockRows);
 
-        hiddenProbabilities(v0, ph0, batch);
-        if (chains == null) {
-            drawHidden(batch, rng);
-        } else {
+        FloatBlas.gemm(v0, false, weights, false, ph0, 1f, 0f);
+        boolean cd = chains == null;
+        hiddenPass(0, batch, true, -scale / batch, cd ? rng.nextLong() : 0L, cd);
+        if (!cd) {
             copyInto(chains, vk);
-            hiddenProbabilities(vk, phk, numChains);
-            drawHidden(numChains, rng);
         }
         for (int step = 1; step <= k; step++) {
-            FloatBlas.gemm(hid, false, weights, true, vk, 1f, 0f);
-            int n = numChains * nv;
-            vk.ptr().get(pre, 0, n);
-            FastSigmoid.apply(pre, visibleBiasRows, prob, n);
-            bernoulli.sample(prob, sample, n, rng.nextLong());
-            vk.ptr().put(sample, 0, n);
-            hiddenProbabilities(vk, phk, numChains);
-            if (step < k) {
-                drawHidden(numChains, rng);
+            if (step > 1 || !cd) {
+                FloatBlas.gemm(vk, false, weights, false, phk, 1f, 0f);
+                hiddenPass(batch, numChains, false, 0f, rng.nextLong(), true);
             }
+            FloatBlas.gemm(hid, false, weights, true, vk, 1f, 0f);
+            visiblePass(rng.nextLong());
         }
+        FloatBlas.gemm(vk, false, weights, false, phk, 1f, 0f);
+        hiddenPass(batch, numChains, true, scale / numChains, 0L, false);
         if (chains != null) {
             FloatBlas.Mat out = FloatBlas.Mat.of(chains);
             if (out != null && !out.transposed()) {
@@ -175,20 +194,51 @@ final class FloatCdKernel {
         }
     }
 
-    /** out = sigmoid(b + v W) for the first {@code rows} rows; the probabilities stay in {@code prob} too. */
-    private void hiddenProbabilities(FloatBlas.Mat v, FloatBlas.Mat out, int rows) {
-        FloatBlas.gemm(v, false, weights, false, out, 1f, 0f);
-        int n = rows * nh;
-        out.ptr().get(pre, 0, n);
-        FastSigmoid.apply(pre, hiddenBiasRows, prob, n);
-        out.ptr().put(prob, 0, n);
+    /**
+     * Hidden rows [first, first+rows) of the stack hold b-less pre-activations v W: turns them into
+     * c &middot; sigmoid(b + v W) when {@code store} (not for an intermediate step of CD-k) and, when
+     * {@code draw}, fills the hidden sample with Bernoulli draws of the probabilities (key {@code key}).
+     */
+    private void hiddenPass(int first, int rows, boolean store, float c, long key, boolean draw) {
+        for (int r = 0; r < rows; r += hiddenBlockRows) {
+            int n = Math.min(hiddenBlockRows, rows - r) * nh;
+            int at = (first + r) * nh;
+            hBuf.get(at, pre, 0, n);
+            FastSigmoid.apply(pre, hiddenBiasBlock, prob, n);
+            if (draw) {
+                bernoulli.sample(prob, sample, n, key, r * nh);
+                hidBuf.put(r * nh, sample, 0, n);
+            }
+            if (store) {
+                for (int i = 0; i < n; i++) {
+                    pre[i] = c * prob[i];
+                }
+                hBuf.put(at, pre, 0, n);
+            }
+        }
     }
 
-    /** hid ~ Bernoulli(prob) for the first {@code rows} rows of {@code prob}. */
-    private void drawHidden(int rows, Random rng) {
-        int n = rows * nh;
-        bernoulli.sample(prob, sample, n, rng.nextLong());
-        hid.ptr().put(sample, 0, n);
+    /** The chain's visible rows hold h W^T: replaces them with Bernoulli draws of sigmoid(a + h W^T). */
+    private void visiblePass(long key) {
+        for (int r = 0; r < numChains; r += visibleBlockRows) {
+            int n = Math.min(visibleBlockRows, numChains - r) * nv;
+            int at = (batch + r) * nv;
+            vBuf.get(at, pre, 0, n);
+            FastSigmoid.apply(pre, visibleBiasBlock, prob, n);
+            bernoulli.sample(prob, sample, n, key, r * nv);
+            vBuf.put(at, sample, 0, n);
+        }
+    }
+
+    /** Sets the row weights s = [-scale/B (B times); scale/C (C times)] of the visible-bias gradient s^T V. */
+    private void setScale(float scale) {
+        if (rowWeightsScale != scale) {
+            float[] s = new float[batch + numChains];
+            Arrays.fill(s, 0, batch, -scale / batch);
+            Arrays.fill(s, batch, s.length, scale / numChains);
+            rowWeights.put(s, 0, s.length);
+            rowWeightsScale = scale;
+        }
     }
 
     /** Copies a [rows, n_v] array into a row-major buffer (direct memcpy when it is float 'c'). */
@@ -206,9 +256,6 @@ final class FloatCdKernel {
         return Math.max(1, Math.min(t, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** With {@link TrainingThreads#AUTO}, models with at least this many weights use two threads (measured). */
-    static final long AUTO_TWO_THREADS_MIN_WEIGHTS = 65_536;
-
     private void ensureBuffers(int newBatch, int newChains) {
         if (newBatch == batch && newChains == numChains) {
             return;
@@ -216,23 +263,24 @@ final class FloatCdKernel {
         batch = newBatch;
         numChains = newChains;
         int rows = batch + numChains;
-        vStack = new FloatPointer((long) rows * nv);
-        hStack = new FloatPointer((long) rows * nh);
+        FloatPointer vStack = new FloatPointer((long) rows * nv);
+        FloatPointer hStack = new FloatPointer((long) rows * nh);
+        FloatPointer hidden = new FloatPointer((long) numChains * nh);
         vAll = FloatBlas.Mat.rowMajor(vStack, rows, nv);
         hAll = FloatBlas.Mat.rowMajor(hStack, rows, nh);
         v0 = FloatBlas.Mat.rowMajor(vStack, batch, nv);
         vk = FloatBlas.Mat.rowMajor(vStack.getPointer((long) batch * nv), numChains, nv);
         ph0 = FloatBlas.Mat.rowMajor(hStack, batch, nh);
         phk = FloatBlas.Mat.rowMajor(hStack.getPointer((long) batch * nh), numChains, nh);
-        hid = FloatBlas.Mat.rowMajor(new FloatPointer((long) numChains * nh), numChains, nh);
+        hid = FloatBlas.Mat.rowMajor(hidden, numChains, nh);
+        vBuf = vStack.asBuffer();
+        hBuf = hStack.asBuffer();
+        hidBuf = hidden.asBuffer();
         rowWeights = new FloatPointer(rows);
         rowWeightsScale = Float.NaN;
-        int maxRows = Math.max(batch, numChains);
-        hiddenBiasRows = new float[maxRows * nh];
-        visibleBiasRows = new float[numChains * nv];
-        int scratch = maxRows * Math.max(nv, nh);
-        pre = new float[scratch];
-        prob = new float[scratch];
-        sample = new float[scratch];
+        float[] one = new float[rows];
+        Arrays.fill(one, 1f);
+        ones = new FloatPointer(rows);
+        ones.put(one, 0, rows);
     }
 }

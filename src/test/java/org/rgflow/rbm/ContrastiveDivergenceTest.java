@@ -144,6 +144,31 @@ class ContrastiveDivergenceTest extends Nd4jTestBase {
         }
     }
 
+    /** float32 models wide enough that the visible and hidden element-wise passes span several blocks (CD-2, PCD-2). */
+    @Test
+    void wideFloatModelsMatchTheDefinitionAcrossBlocks() throws Exception {
+        int nv = 3 * FloatCdKernel.BLOCK_FLOATS / 8 + 5;
+        Rbm rbm = Rbm.random(nv, FloatCdKernel.BLOCK_FLOATS / 13, DataType.FLOAT, 0.05, 0.3, SEED);
+        INDArray v0;
+        INDArray chains;
+        try (Random rng = Bernoulli.newRandom(SEED + 1)) {
+            v0 = Bernoulli.sample(org.nd4j.linalg.factory.Nd4j.valueArrayOf(new long[] {23, nv}, 0.4, DataType.FLOAT),
+                    rng);
+            chains = Bernoulli.sample(org.nd4j.linalg.factory.Nd4j.valueArrayOf(new long[] {17, nv}, 0.6,
+                    DataType.FLOAT), rng);
+        }
+        for (INDArray negative : new INDArray[] {null, chains}) {
+            INDArray gW = rbm.weights().ulike();
+            INDArray gVb = rbm.visibleBias().ulike();
+            INDArray gHb = rbm.hiddenBias().ulike();
+            try (Random rng = Bernoulli.newRandom(SEED)) {
+                INDArray vk = new ContrastiveDivergence(rbm).gradient(v0, negative, 2, 1.0, rng, gW, gVb, gHb).dup();
+                checkGradient(rbm, v0, vk, gW, gVb, gHb);
+                assertEquals(vk.rows(), negative == null ? 23 : 17);
+            }
+        }
+    }
+
     /** Degenerate shapes: one hidden unit ([B, 1] views are column vectors) and a batch of one row. */
     @ParameterizedTest
     @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})

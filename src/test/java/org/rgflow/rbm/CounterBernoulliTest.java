@@ -25,14 +25,14 @@ class CounterBernoulliTest {
         SplittableRandom keys = new SplittableRandom(KEY_SEED);
         float[] out = new float[N];
         float[] p = new float[N];
-        b.sample(p, out, N, keys.nextLong());
+        b.sample(p, out, N, keys.nextLong(), 0);
         assertEquals(0.0, sum(out), "p = 0 never fires");
         Arrays.fill(p, 1f);
-        b.sample(p, out, N, keys.nextLong());
+        b.sample(p, out, N, keys.nextLong(), 0);
         assertEquals(N, sum(out), "p = 1 always fires");
         for (float q : new float[] {1e-4f, 0.3f, 0.5f, 0.9f}) {
             Arrays.fill(p, q);
-            b.sample(p, out, N, keys.nextLong());
+            b.sample(p, out, N, keys.nextLong(), 0);
             double mean = sum(out) / N;
             double se = Math.sqrt(q * (1 - q) / N);
             assertTrue(Math.abs(mean - q) < 5 * se, "p = " + q + ": mean " + mean + " ± " + se);
@@ -51,8 +51,8 @@ class CounterBernoulliTest {
         float[] first = new float[N];
         float[] second = new float[N];
         long key = keys.nextLong();
-        b.sample(p, first, N, key);
-        b.sample(p, second, N, keys.nextLong());
+        b.sample(p, first, N, key, 0);
+        b.sample(p, second, N, keys.nextLong(), 0);
         double se = 1 / Math.sqrt(N);
         for (int lag : new int[] {1, 2, 7, 64, 1024}) {
             double r = correlation(first, 0, first, lag, N - lag);
@@ -61,8 +61,18 @@ class CounterBernoulliTest {
         double across = correlation(first, 0, second, 0, N);
         assertTrue(Math.abs(across) < 5 * se, "two keys: r = " + across);
         float[] again = new float[N];
-        b.sample(p, again, N, key);
+        b.sample(p, again, N, key, 0);
         assertTrue(Arrays.equals(first, again), "same key, same draws");
+        float[] blocks = new float[N];
+        float[] part = new float[1000];
+        float[] pp = new float[1000];
+        Arrays.fill(pp, 0.5f);
+        for (int at = 0; at < N; at += 1000) {
+            int n = Math.min(1000, N - at);
+            b.sample(pp, part, n, key, at);
+            System.arraycopy(part, 0, blocks, at, n);
+        }
+        assertTrue(Arrays.equals(first, blocks), "a stream cut into blocks draws the same numbers");
         assertNotEquals(sum(first), sum(second));
     }
 
