@@ -251,7 +251,7 @@ final class FloatCdKernel {
     private int threads() {
         int t = TrainingThreads.get();
         if (t == TrainingThreads.AUTO) {
-            t = (long) nv * nh >= AUTO_TWO_THREADS_MIN_WEIGHTS ? 2 : 1;
+            t = (long) nv * nh >= AUTO_TWO_THREADS_MIN_WEIGHTS ? Math.min(2, TrainingThreads.share()) : 1;
         }
         return Math.max(1, Math.min(t, Runtime.getRuntime().availableProcessors()));
     }

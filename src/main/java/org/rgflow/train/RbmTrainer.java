@@ -12,6 +12,7 @@ import org.rgflow.rbm.Bernoulli;
 import org.rgflow.rbm.HalfStep;
 import org.rgflow.rbm.Rbm;
 import org.rgflow.rbm.RbmLayer;
+import org.rgflow.rbm.TrainingThreads;
 
 /**
  * Greedy layer-wise CD-k / PCD-k training of the {@link RbmLayer}s of a {@code MultiLayerNetwork}
@@ -95,6 +96,17 @@ public final class RbmTrainer {
     }
 
     private List<EpochMetrics> runLayer(MultiLayerNetwork net, int index, DataSetIterator train,
+            DataSetIterator heldOut, Path checkpointDir, Checkpoint from) {
+        try (AutoCloseable running = TrainingThreads.enter()) {
+            return runLayerCounted(net, index, train, heldOut, checkpointDir, from);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<EpochMetrics> runLayerCounted(MultiLayerNetwork net, int index, DataSetIterator train,
             DataSetIterator heldOut, Path checkpointDir, Checkpoint from) {
         Layer layer = net.getLayer(index);
         if (!(layer.conf().getLayer() instanceof RbmLayer)) {
