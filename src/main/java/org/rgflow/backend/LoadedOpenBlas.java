@@ -1,5 +1,6 @@
 package org.rgflow.backend;
 
+import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The OpenBLAS libraries mapped into this process (from {@code /proc/self/maps}) and what they say
@@ -20,6 +22,9 @@ import java.util.List;
  * @param config openblas_get_config(), e.g. "OpenBLAS 0.3.19 DYNAMIC_ARCH NO_AFFINITY SkylakeX MAX_THREADS=64"
  */
 record LoadedOpenBlas(Path path, String core, String config) {
+
+    private static final int RTLD_LAZY = 0x1;
+    private static final int RTLD_NOLOAD = 0x4;
 
     /** The paths of the mapped libopenblas* libraries, in load order; empty off Linux. */
     static List<Path> mappedPaths() {
@@ -51,8 +56,10 @@ record LoadedOpenBlas(Path path, String core, String config) {
         List<LoadedOpenBlas> all = new ArrayList<>();
         for (Path p : mappedPaths()) {
             try {
-                // already loaded: dlopen returns the same handle, OpenBLAS does not initialise again
-                NativeLibrary lib = NativeLibrary.getInstance(p.toString());
+                // RTLD_NOLOAD: only the already loaded library (same handle, OpenBLAS does not initialise
+                // again), never a new load; without RTLD_GLOBAL its symbols stay as ND4J bound them
+                NativeLibrary lib = NativeLibrary.getInstance(p.toString(),
+                        Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_NOLOAD));
                 all.add(new LoadedOpenBlas(p, string(lib, "openblas_get_corename"), string(lib, "openblas_get_config")));
             } catch (LinkageError | RuntimeException e) {
                 // not an OpenBLAS with these functions
