@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What ND4J backend this process runs on: name (CPU or CUDA), ND4J version, default dtype, BLAS
- * vendor and threads, OpenMP threads, the OMP environment variables and CUDA devices. Recorded in
+ * vendor, library, version and kernel ({@link BlasKernel}), OpenMP threads, the OMP environment
+ * variables and CUDA devices. Recorded in
  * every manifest and printed by {@code rgflow info}.
  *
  * @param backend "CPU" or "CUDA"
@@ -19,6 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param nd4jVersion ND4J version from the nd4j-api jar
  * @param dtype ND4J default floating dtype
  * @param blasVendor e.g. OPENBLAS, CUBLAS
+ * @param blasLibrary the loaded OpenBLAS libraries and artifact ({@link BlasKernel#library()}), "none" on CUDA
+ * @param blasConfig openblas_get_config(), e.g. "OpenBLAS 0.3.19 DYNAMIC_ARCH NO_AFFINITY SkylakeX MAX_THREADS=64"
+ * @param blasCore openblas_get_corename(), the kernel in use, e.g. SkylakeX
+ * @param blasCoreSource where that core came from ({@link BlasKernel#description()})
  * @param ompThreads ND4J's OpenMP thread count
  * @param environment OMP_NUM_THREADS, OMP_WAIT_POLICY as set for this process (null when unset)
  * @param devices CUDA devices (empty on CPU)
@@ -29,6 +34,10 @@ public record BackendInfo(
         String nd4jVersion,
         String dtype,
         String blasVendor,
+        String blasLibrary,
+        String blasConfig,
+        String blasCore,
+        String blasCoreSource,
         int ompThreads,
         Map<String, String> environment,
         List<String> devices) {
@@ -37,6 +46,12 @@ public record BackendInfo(
     public static final String CUDA_SUPPORT =
             "nd4j-cuda-11.6 ships kernels for compute capability 3.7-8.6 (Kepler K80 to Ampere/Ada; sm_37..sm_86) "
                     + "and no PTX, so Hopper (H100/H200, sm_90) and newer GPUs cannot run it";
+
+    static {
+        // best effort for library users: a no-op if rgflow's main or the test listener already chose,
+        // recorded as too late if ND4J (and so OpenBLAS) was loaded before this class
+        BlasKernel.select();
+    }
 
     /**
      * Loads ND4J (if not yet loaded) and describes it.
@@ -57,12 +72,17 @@ public record BackendInfo(
             Map<String, String> omp = new LinkedHashMap<>();
             omp.put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"));
             omp.put("OMP_WAIT_POLICY", System.getenv("OMP_WAIT_POLICY"));
+            BlasKernel blas = BlasKernel.current();
             return new BackendInfo(
                     backend,
                     Nd4j.getBackend().getClass().getName(),
                     readNd4jVersion(),
                     Nd4j.dataType().name(),
                     String.valueOf(env.getOrDefault("blas.vendor", "unknown")),
+                    blas.library(),
+                    blas.config(),
+                    blas.core(),
+                    blas.description(),
                     Nd4j.getEnvironment().maxThreads(),
                     omp,
                     List.copyOf(devices));

@@ -8,9 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code rgflow info}: the ND4J backend, its version, dtype, BLAS and threads, CUDA devices, platform. */
+/**
+ * {@code rgflow info}: the ND4J backend, its version, dtype, BLAS (library, version, kernel and where it came from),
+ * threads, CUDA devices, platform.
+ */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print the ND4J backend, version, dtype, BLAS and thread settings, CUDA devices and platform.")
+        description = "Print the ND4J backend, version, dtype, BLAS (library, version, kernel and where it came from), "
+                + "thread settings, CUDA devices and platform.")
 final class InfoCommand implements Runnable {
 
     @Spec
@@ -26,6 +30,9 @@ final class InfoCommand implements Runnable {
         out.printf("nd4j version    %s%n", b.nd4jVersion());
         out.printf("default dtype   %s%n", b.dtype());
         out.printf("blas            %s%n", b.blasVendor());
+        out.printf("blas library    %s%n", b.blasLibrary());
+        out.printf("blas config     %s%n", b.blasConfig());
+        out.printf("blas core       %s (%s)%n", b.blasCore(), b.blasCoreSource());
         out.printf("omp threads     %d (OMP_NUM_THREADS=%s, OMP_WAIT_POLICY=%s)%n", b.ompThreads(),
                 b.environment().get("OMP_NUM_THREADS"), b.environment().get("OMP_WAIT_POLICY"));
         out.printf("cuda devices    %s%n", b.devices().isEmpty() ? "none" : String.join("; ", b.devices()));

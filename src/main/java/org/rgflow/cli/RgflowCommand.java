@@ -2,6 +2,7 @@ package org.rgflow.cli;
 
 import java.io.PrintWriter;
 import org.rgflow.backend.BackendUnavailableException;
+import org.rgflow.backend.BlasKernel;
 import org.rgflow.config.ConfigException;
 import org.rgflow.provenance.ToolInfo;
 import picocli.CommandLine;
@@ -40,6 +41,7 @@ public final class RgflowCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        BlasKernel.select(); // before anything loads OpenBLAS: its core is fixed at load
         System.exit(commandLine().execute(args));
     }
 

@@ -47,4 +47,19 @@ class BackendInfoTest {
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class, () -> info.require("cuda"));
         assertTrue(e.getMessage().contains("requires backend 'cuda' but ND4J loaded CPU"), e.getMessage());
     }
+
+    @Test
+    void recordsTheOpenBlasKernelChosenBeforeNd4jLoaded() {
+        BackendInfo info = BackendInfo.current();
+        assertTrue(info.blasConfig().startsWith("OpenBLAS 0.3.19 DYNAMIC_ARCH"), info.blasConfig());
+        assertTrue(info.blasConfig().contains(info.blasCore()), info.blasConfig() + " names " + info.blasCore());
+        assertTrue(info.blasLibrary().contains("libopenblas.so.0"), info.blasLibrary());
+        assertTrue(info.blasLibrary().endsWith("(org.bytedeco:openblas 0.3.19-1.5.7)"), info.blasLibrary());
+        BlasKernel kernel = BlasKernel.current();
+        assertEquals(kernel.description(), info.blasCoreSource());
+        assertEquals(kernel.core() + " (" + kernel.description() + ")", kernel.summary());
+        // the test listener (testing.BlasKernelSessionListener) selected before any test loaded ND4J
+        assertTrue(java.util.Set.of(BlasKernel.Source.OPENBLAS, BlasKernel.Source.RGFLOW, BlasKernel.Source.USER)
+                .contains(kernel.source()), kernel.toString());
+    }
 }

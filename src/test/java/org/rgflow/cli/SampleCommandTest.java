@@ -48,6 +48,9 @@ class SampleCommandTest extends Nd4jTestBase {
         assertTrue(manifest.get("id").asText().startsWith("test-tiny-L8-"));
         assertEquals(42, manifest.at("/config/seed").asLong());
         assertEquals("CPU", manifest.at("/backend/backend").asText());
+        assertTrue(manifest.at("/backend/blasConfig").asText().startsWith("OpenBLAS 0.3.19"), manifest.toString());
+        assertFalse(manifest.at("/backend/blasCore").asText().isEmpty());
+        assertFalse(manifest.at("/backend/blasCoreSource").asText().isEmpty());
         assertEquals(3, manifest.at("/diagnostics/temperatures").size());
         assertEquals("ground-state", manifest.at("/diagnostics/temperatures/0/rule").asText());
         assertEquals(600, manifest.at("/dataset/numConfigurations").asInt());
@@ -111,5 +114,7 @@ class SampleCommandTest extends Nd4jTestBase {
         Run run = rgflow("info");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("backend         CPU"), run.out());
+        assertTrue(run.out().contains("blas config     OpenBLAS 0.3.19 DYNAMIC_ARCH"), run.out());
+        assertTrue(run.out().matches("(?s).*blas core       \\w+ \\(.+\\).*"), run.out());
     }
 }
