@@ -1,147 +1,203 @@
 package org.rgflow.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.rng.Random;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.rgflow.rbm.Bernoulli;
-import org.rgflow.rbm.StackedRbm;
-import org.rgflow.train.ArrayIterator;
+import org.rgflow.rbm.TrainingThreads;
 import org.rgflow.train.EpochMetrics;
-import org.rgflow.train.RbmTrainer;
-import org.rgflow.train.TrainingOptions;
 
 /**
- * {@code rgflow bench rbm}: CD-1 training throughput in samples&middot;epochs/s (10,000 configurations, batch 100,
- * float32, Sgd(0.01), shapes (V,H) = (256,64), (256,256), (1024,64), (1024,256)), the median of {@code repeats}
- * timed runs of {@value #EPOCHS} epochs after one warm-up. The data are uniformly random {0,1} configurations
- * (seeded): the cost of a CD step does not depend on the values, so Ising data are not needed for timing. Timed
- * is the training loop only ({@link EpochMetrics#seconds()}), not the per-epoch metrics. Peers
- * (../shared/peers/rbm_bench.py: scikit-learn f64, torch f32, numpy f32, 1 thread) run back to back when asked
- * and available. Run with {@code OMP_NUM_THREADS=1} for the 1-thread comparison.
+ * {@code rgflow bench rbm}: RBM training throughput (samples&middot;epochs/s and effective GFLOP/s) of rgflow's
+ * CD-1 ({@link RbmTrainingRun}) next to scikit-learn, torch and numpy ({@link RbmPeers}) on the same Ising rows ({@link RbmBenchData}),
+ * same epochs, batch 100, lr 0.01, at each thread count and, for rgflow, at its default ({@link TrainingThreads#AUTO}).
+ * Everyone times the training loop only (rgflow: {@link EpochMetrics#seconds()}, so the per-epoch metrics are
+ * excluded), one warm-up run is excluded, the median [min, max] of the timed runs is reported. Above the table, the
+ * SGEMM ceiling of this machine measured in the same run ({@link GemmCeiling}); the table is {@link RbmTable}.
  */
 public final class RbmBenchmark {
 
-    static final int EPOCHS = 3;
-    static final int EXAMPLES = 10_000;
-    static final int[][] SHAPES = {{256, 64}, {256, 256}, {1024, 64}, {1024, 256}};
-    private static final long SEED = 20240611L;
+    static final int BATCH = 100;
+    static final double LEARNING_RATE = 0.01;
+    static final int CEILING_REPEATS = 3;
 
-    private RbmBenchmark() {
-    }
+    /** What to run; {@code peers} empty for none. */
+    public record Options(int[][] shapes, List<Integer> threads, int repeats, int epochs, int rows, List<String> peers,
+            String debianPython, String numpyPython) {
 
-    /** Prints one table; peers are included when {@code includePeers} and they are installed. */
-    public static void run(PrintStream out, int repeats, boolean includePeers) {
-        Map<String, double[]> rgflow = new HashMap<>();
-        for (int[] s : SHAPES) {
-            rgflow.put(key(s[0], s[1]), measure(s[0], s[1], repeats));
-        }
-        Map<String, Map<String, Double>> peers = includePeers ? peers(out, repeats) : Map.of();
-        out.printf(Locale.ROOT, "RBM CD-1 training, %d configurations, batch 100, float32, %d epochs per run, "
-                + "median of %d (OMP threads %d)%n", EXAMPLES, EPOCHS, repeats, Nd4j.getEnvironment().maxThreads());
-        out.printf(Locale.ROOT, "%-11s %12s %17s %10s %10s %10s %9s %9s %9s%n", "V x H", "rgflow s*e/s", "[min,max]",
-                "sklearn64", "torch32", "numpy32", "/sklearn", "/torch", "/numpy");
-        for (int[] s : SHAPES) {
-            String k = key(s[0], s[1]);
-            double[] r = rgflow.get(k);
-            double sk = peer(peers, "sklearn", k);
-            double to = peer(peers, "torch", k);
-            double np = peer(peers, "numpy", k);
-            out.printf(Locale.ROOT, "%-11s %12.0f [%7.0f,%7.0f] %10.0f %10.0f %10.0f %9.2f %9.2f %9.2f%n", k, r[0], r[1],
-                    r[2], sk, to, np, r[0] / sk, r[0] / to, r[0] / np);
-        }
-    }
-
-    private static String key(int v, int h) {
-        return v + "x" + h;
-    }
-
-    private static double peer(Map<String, Map<String, Double>> peers, String impl, String k) {
-        return peers.getOrDefault(impl, Map.of()).getOrDefault(k, Double.NaN);
-    }
-
-    /** {median, min, max} samples·epochs/s of rgflow's trainer. */
-    static double[] measure(int v, int h, int repeats) {
-        INDArray data;
-        try (Random rng = Bernoulli.newRandom(SEED)) {
-            data = Bernoulli.sample(Nd4j.valueArrayOf(new long[] {EXAMPLES, v}, 0.5, DataType.FLOAT), rng);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        TrainingOptions o = TrainingOptions.defaults().withUpdater(new Sgd(0.01)).withEpochs(EPOCHS)
-                .withMonitoring(100, 0);
-        double[] rates = new double[repeats];
-        for (int r = -1; r < repeats; r++) {
-            StackedRbm stack = StackedRbm.create(new int[] {v, h}, 1, true, true, DataType.FLOAT, SEED + r);
-            var result = new RbmTrainer(o, List.of()).trainStack(stack.network(), new ArrayIterator(data, 100, null),
-                    null, null);
-            double seconds = result.history().stream().mapToDouble(EpochMetrics::seconds).sum();
-            if (r >= 0) {
-                rates[r] = EXAMPLES * (double) EPOCHS / seconds;
+        public Options {
+            if (repeats < 1 || epochs < 1 || rows < BATCH || threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
+                throw new IllegalArgumentException("--repeats and --epochs must be >= 1, --configurations >= " + BATCH
+                        + ", --threads a list of counts >= 1");
             }
-        }
-        Arrays.sort(rates);
-        return new double[] {rates[repeats / 2], rates[0], rates[repeats - 1]};
-    }
-
-    private static Map<String, Map<String, Double>> peers(PrintStream out, int repeats) {
-        Path script = null;
-        for (Path p : new Path[] {Path.of("../shared/peers/rbm_bench.py"), Path.of("/work/shared/peers/rbm_bench.py")}) {
-            if (Files.exists(p)) {
-                script = p;
-                break;
-            }
-        }
-        Map<String, Map<String, Double>> result = new HashMap<>();
-        if (script == null) {
-            out.println("peers: ../shared/peers/rbm_bench.py not found; peer columns are NaN");
-            return result;
-        }
-        String[][] runs = {{"/usr/bin/python3", "sklearn", "float64"}, {"/usr/bin/python3", "torch", "float32"},
-            {"python3", "numpy", "float32"}};
-        for (String[] run : runs) {
-            List<String> cmd = new ArrayList<>(List.of(run[0], script.toString(), "--impl", run[1], "--dtype", run[2],
-                    "--reps", String.valueOf(repeats), "--threads", "1", "--epochs", "10"));
-            try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-                pb.environment().put("OMP_NUM_THREADS", "1");
-                pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-                Process proc = pb.start();
-                Map<String, Double> rates = new HashMap<>();
-                StringBuilder log = new StringBuilder();
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        log.append(line).append('\n');
-                        String[] f = line.trim().split("\\s+");
-                        if (f.length >= 10 && f[0].matches("\\d+")) {
-                            rates.put(key(Integer.parseInt(f[1]), Integer.parseInt(f[2])), Double.parseDouble(f[f.length - 3]));
-                        }
-                    }
+            for (String p : peers) {
+                if (!RbmTable.PEERS.contains(p)) {
+                    throw new IllegalArgumentException("--peers: unknown peer '" + p + "'; known: " + RbmTable.PEERS);
                 }
-                if (proc.waitFor() != 0 || rates.isEmpty()) {
-                    out.println("peer " + run[1] + " unavailable (install: apt-get install -y python3-sklearn "
-                            + "python3-torch; peers data via ../shared/peers/gen_ising_data.py):\n" + log);
-                }
-                result.put(run[1], rates);
-            } catch (Exception e) {
-                out.println("peer " + run[1] + " could not run: " + e.getMessage());
+            }
+            for (int[] s : shapes) {
+                lattice(s[0]);
             }
         }
-        return result;
+    }
+
+    private final PrintStream out;
+    private final Options o;
+    private final Map<Integer, RbmBenchData.Prepared> files = new LinkedHashMap<>();
+    private final Map<Integer, INDArray> features = new LinkedHashMap<>();
+    private final Map<Path, Long> ones = new LinkedHashMap<>();
+    private final List<RbmFigure> figures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> missing = new ArrayList<>();
+    private Path script;
+
+    private RbmBenchmark(PrintStream out, Options o) {
+        this.out = out;
+        this.o = o;
+    }
+
+    /** "256x64" as {256, 64}; V must be a square L&middot;L (the data are L&times;L lattices). */
+    public static int[] parseShape(String text) {
+        String[] p = text.trim().toLowerCase(Locale.ROOT).split("x");
+        try {
+            int[] s = {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
+            if (p.length == 2 && s[1] >= 1) {
+                lattice(s[0]);
+                return s;
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--shapes: '" + text + "' is not VxH with V = L*L (e.g. 256x64)");
+    }
+
+    /** L with L&middot;L = v, L &ge; 2. */
+    static int lattice(int v) {
+        int l = (int) Math.round(Math.sqrt(v));
+        if (l < 2 || l * l != v) {
+            throw new IllegalArgumentException("visible units " + v + " are not L*L for a lattice size L >= 2");
+        }
+        return l;
+    }
+
+    /** Runs everything and prints the header, progress lines, the table and the footer. */
+    public static void run(PrintStream out, Options o) {
+        new RbmBenchmark(out, o).run();
+    }
+
+    private void run() {
+        BenchMachine.header(out);
+        out.printf(Locale.ROOT, "workload: %d rows, batch %d, %d epochs per run, lr %s plain SGD, rows in stored order; "
+                + "CD-1 (sklearn: PCD-1); %d timed runs after 1 warm-up; effective GFLOP/s = 10*V*H*samples*epochs/s%n",
+                o.rows(), BATCH, o.epochs(), LEARNING_RATE, o.repeats());
+        for (int[] s : o.shapes()) {
+            prepareData(lattice(s[0]));
+        }
+        for (int t : o.threads()) {
+            GemmCeiling.Result c = GemmCeiling.measure(t, CEILING_REPEATS);
+            out.printf(Locale.ROOT, "SGEMM ceiling, %d thread(s): %.1f GFLOP/s [%.1f, %.1f] (Nd4j.gemm 2048^3 float32, "
+                    + "OpenBLAS threads set by Nd4j.factory().blas().setMaxThreads, median of %d after a warm-up)%n", t,
+                    c.median(), c.gflops()[0], c.gflops()[CEILING_REPEATS - 1], CEILING_REPEATS);
+        }
+        script = o.peers().isEmpty() ? null : RbmPeers.extractScript();
+        List<RbmPeers.Peer> peers = RbmPeers.peers(o.debianPython(), o.numpyPython()).stream()
+                .filter(p -> o.peers().contains(p.impl())).toList();
+        int previous = TrainingThreads.get();
+        try {
+            for (int[] s : o.shapes()) {
+                RbmTrainingRun.warmUpJit(features.get(lattice(s[0])), s[1]);
+            }
+            for (int t : o.threads()) {
+                measureRgflow(String.valueOf(t), t);
+                for (RbmPeers.Peer peer : peers) {
+                    runPeer(peer, t);
+                }
+            }
+            measureRgflow(RbmTable.AUTO, TrainingThreads.AUTO);
+        } finally {
+            TrainingThreads.set(previous);
+        }
+        printResults();
+    }
+
+    private void prepareData(int l) {
+        if (files.containsKey(l)) {
+            return;
+        }
+        RbmBenchData.Prepared p = RbmBenchData.prepare(RbmBenchData.cacheDirectory(), l, o.rows(), RbmBenchData.SEED);
+        out.printf(Locale.ROOT, "data L=%d: 2D Ising at T_c = %.6f by rgflow's Wolff sampler (seed %d), %d rows uint8 "
+                + "{0,1}: %s%n", l, RbmBenchData.CRITICAL_TEMPERATURE, RbmBenchData.SEED, o.rows(), p.note());
+        byte[] bytes;
+        try {
+            bytes = RbmBenchData.read(p.file(), p.rows(), p.columns());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.put(l, p);
+        features.put(l, RbmBenchData.features(bytes, p.rows(), p.columns()));
+        ones.put(p.file(), RbmBenchData.ones(bytes));
+    }
+
+    private void measureRgflow(String label, int trainingThreads) {
+        TrainingThreads.set(trainingThreads);
+        out.println("threads " + label + ", load average " + BenchMachine.loadAverage());
+        for (int[] s : o.shapes()) {
+            progress(RbmTrainingRun.measure(features.get(lattice(s[0])), s[1], label, o.epochs(), o.repeats()));
+        }
+    }
+
+    private void runPeer(RbmPeers.Peer peer, int t) {
+        if (missing.contains(peer.impl())) {
+            return; // said once; the other thread counts would fail the same way
+        }
+        List<RbmPeers.Job> jobs = new ArrayList<>();
+        for (int[] s : o.shapes()) {
+            jobs.add(new RbmPeers.Job(files.get(lattice(s[0])).file(), s[1]));
+        }
+        RbmPeers.Outcome r = RbmPeers.run(peer, script, t, jobs, o.epochs(), BATCH, LEARNING_RATE, o.repeats());
+        r.figures().forEach(this::progress);
+        if (r.failure() != null) {
+            out.println(r.failure());
+        }
+        if (r.missing()) {
+            missing.add(peer.impl());
+        }
+        if (r.description() != null) {
+            notes.add(peer.impl() + " t=" + t + ": " + r.description());
+        }
+        r.ones().forEach((path, n) -> {
+            Long ours = ones.get(Path.of(path));
+            if (!n.equals(ours)) {
+                out.println("WARNING: " + peer.impl() + " counted " + n + " ones in " + path + ", rgflow " + ours
+                        + ": not the same rows");
+            }
+        });
+    }
+
+    private void progress(RbmFigure f) {
+        figures.add(f);
+        out.printf(Locale.ROOT, "%-7s t=%-4s %5d x %-4d %s samples*epochs/s, %.1f GFLOP/s, %.2f busy cores%n", f.impl(),
+                f.threads(), f.visible(), f.hidden(), RbmTable.spread(f), f.gflops(f.median()), f.busyCores());
+    }
+
+    private void printResults() {
+        out.println();
+        RbmTable.lines(o.shapes(), o.threads(), figures).forEach(out::println);
+        out.println();
+        out.println(RbmTable.keyRatioSummary(o.shapes(), o.threads(), figures));
+        out.println("Ratios are rgflow / peer of the medians; in the 'auto' rows each peer is at its faster thread count.");
+        if (!notes.isEmpty()) {
+            out.println("Peers: each at OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = MKL_NUM_THREADS = t (torch also "
+                    + "torch.set_num_threads(t)):");
+            notes.forEach(n -> out.println("- " + n));
+        }
+        BenchMachine.rgflowLine(out, script != null ? List.of(o.numpyPython(), o.debianPython()) : List.of(), script);
+        BenchMachine.loadLine(out, "after");
     }
 }

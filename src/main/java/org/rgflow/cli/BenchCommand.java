@@ -1,6 +1,7 @@
 package org.rgflow.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import org.rgflow.bench.DatasetBenchmark;
 import org.rgflow.bench.LongRangeBenchmark;
 import org.rgflow.bench.RbmBenchmark;
@@ -64,17 +65,46 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "rbm", mixinStandardHelpOptions = true,
-            description = "CD-1 training throughput (samples x epochs / s) of rgflow's RBM for the PERFORMANCE.md shapes "
-                    + "next to the Python peers in ../shared/peers (scikit-learn, torch, numpy).")
+            description = {"RBM training throughput (samples x epochs / s and effective GFLOP/s) of rgflow's CD-1 "
+                    + "next to scikit-learn BernoulliRBM (float64, PCD-1), a torch CD-1 loop and a numpy CD-1 loop "
+                    + "(float32; peers shipped in the jar), on the same 2D Ising rows sampled by rgflow at T_c "
+                    + "(cached in the system temp dir), at each thread count and at rgflow's default; the SGEMM "
+                    + "ceiling of this machine above the table.",
+                "sklearn and torch run on --debian-python (apt-get install -y python3-sklearn python3-torch), "
+                    + "numpy on --numpy-python."})
     static final class Rbm implements Runnable {
-        @Option(names = "--repeats", defaultValue = "3", description = "Repeats per measurement (median reported).")
+        @Option(names = "--shapes", split = ",", defaultValue = "256x64,256x256,1024x64,1024x256",
+                description = "V x H shapes, V = L*L (default: ${DEFAULT-VALUE}).")
+        String[] shapes;
+        @Option(names = "--threads", split = ",", defaultValue = "1,2",
+                description = "Thread counts for rgflow and the peers (default: ${DEFAULT-VALUE}); rgflow's default "
+                        + "(auto) is measured too.")
+        List<Integer> threads;
+        @Option(names = "--repeats", defaultValue = "3", description = "Timed runs after one warm-up (median reported; "
+                + "default: ${DEFAULT-VALUE}).")
         int repeats;
+        @Option(names = "--epochs", defaultValue = "3", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
+        int epochs;
+        @Option(names = "--configurations", defaultValue = "10000",
+                description = "Training rows per lattice size (default: ${DEFAULT-VALUE}).")
+        int rows;
+        @Option(names = "--peers", split = ",", defaultValue = "sklearn,torch,numpy",
+                description = "Peers to run (default: ${DEFAULT-VALUE}).")
+        List<String> peers;
         @Option(names = "--no-peers", description = "Do not run the Python peers.")
         boolean noPeers;
+        @Option(names = "--debian-python", defaultValue = "/usr/bin/python3",
+                description = "Interpreter of the sklearn and torch peers (default: ${DEFAULT-VALUE}).")
+        String debianPython;
+        @Option(names = "--numpy-python", defaultValue = "python3",
+                description = "Interpreter of the numpy peer (default: ${DEFAULT-VALUE}, from PATH).")
+        String numpyPython;
 
         @Override
         public void run() {
-            RbmBenchmark.run(new PrintStream(System.out, true), repeats, !noPeers);
+            int[][] parsed = java.util.Arrays.stream(shapes).map(RbmBenchmark::parseShape).toArray(int[][]::new);
+            RbmBenchmark.run(new PrintStream(System.out, true), new RbmBenchmark.Options(parsed, threads, repeats,
+                    epochs, rows, noPeers ? List.of() : peers, debianPython, numpyPython));
         }
     }
 }
