@@ -39,6 +39,7 @@ public final class DatasetBenchmark {
      * @param numSites   spins per configuration (a perfect square gives a 2D label, otherwise 1D)
      */
     public static void run(PrintStream out, int numConfigs, int numSites) {
+        out.println(BenchMachine.machineLine());
         if (numConfigs < 1 || numSites < 1) {
             throw new IllegalArgumentException("numConfigs and numSites must be >= 1, got " + numConfigs + ", "
                     + numSites);

@@ -50,6 +50,7 @@ public final class IndependentSamplesBenchmark {
      * @param numChains chains per run
      */
     public static void run(PrintStream out, int sweeps, int numChains, long seed) {
+        out.println(BenchMachine.machineLine());
         out.printf("%-30s %8s %-16s %12s %10s %10s %14s%n", "workload", "T", "rule", "sweeps/s", "tau_e", "tau_|m|",
                 "indep/s");
         for (Workload w : workloads()) {

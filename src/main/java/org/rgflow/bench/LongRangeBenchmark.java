@@ -53,6 +53,7 @@ public final class LongRangeBenchmark {
      * @param repeats timed blocks per row (&ge; 1; use &ge; 3 for a meaningful median)
      */
     public static void run(PrintStream out, int[] sizes, int repeats) {
+        out.println(BenchMachine.machineLine());
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }

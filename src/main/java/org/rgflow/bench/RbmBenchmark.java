@@ -197,7 +197,7 @@ public final class RbmBenchmark {
                     + "torch.set_num_threads(t)):");
             notes.forEach(n -> out.println("- " + n));
         }
-        BenchMachine.rgflowLine(out, script != null ? List.of(o.numpyPython(), o.debianPython()) : List.of(), script);
+        BenchMachine.rgflowLine(out);
         BenchMachine.loadLine(out, "after");
     }
 }

@@ -61,12 +61,6 @@ final class RbmPeerOutput {
         return new RbmPeers.Outcome(peer.impl(), figures, ones, description, failure, false);
     }
 
-    /** The library of a {@code --probe} line, described; null when the script could not read it. */
-    static String describeProbe(String text) {
-        JsonNode libs = json(text).path("blas");
-        return libs.isEmpty() ? null : describeLibrary(libs.get(0), false);
-    }
-
     private static String describeStart(JsonNode n) {
         StringBuilder s = new StringBuilder(n.path("version").asText()).append(" on ")
                 .append(n.path("python").asText()).append(" (Python ").append(n.path("python_version").asText())

@@ -96,36 +96,6 @@ final class RbmPeers {
         return RbmPeerOutput.parse(peer, e.lines(), e.exitCode());
     }
 
-    /**
-     * The OpenBLAS core and configuration of a library file (e.g. ND4J's), read by the script's ctypes probe in
-     * {@code python}; null when it cannot tell.
-     */
-    static String probeOpenBlas(String python, Path script, Path library) {
-        Exec e = exec(new ProcessBuilder(python, script.toString(), "--probe", library.toString())
-                .redirectErrorStream(true));
-        for (String line : e.error() == null ? e.lines() : List.<String>of()) {
-            if (line.startsWith(PREFIX)) {
-                return RbmPeerOutput.describeProbe(line.substring(PREFIX.length()));
-            }
-        }
-        return null;
-    }
-
-    /** The libopenblas file mapped into this JVM (ND4J's, from JavaCPP's cache), if any. */
-    static Path loadedOpenBlas() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
-                int slash = line.indexOf('/');
-                if (slash >= 0 && Path.of(line.substring(slash)).getFileName().toString().startsWith("libopenblas")) {
-                    return Path.of(line.substring(slash).strip());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return null; // not Linux, or unreadable: the core is then not reported
-        }
-        return null;
-    }
-
     /** Output lines and exit code of a finished process, or why it could not run. */
     private record Exec(List<String> lines, int exitCode, String error) {
     }

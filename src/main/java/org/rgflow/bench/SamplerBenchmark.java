@@ -58,6 +58,7 @@ public final class SamplerBenchmark {
      * @param includePeers also run {@code ising_c.sh} (needs bash and gcc; skipped with a message if absent)
      */
     public static void run(PrintStream out, int[] sizes, int repeats, boolean includePeers) {
+        out.println(BenchMachine.machineLine());
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }

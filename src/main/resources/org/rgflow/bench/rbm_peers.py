@@ -208,11 +208,7 @@ def main():
     ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--lr", type=float, default=0.01)
     ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--probe", metavar="LIB", help="only report the OpenBLAS core of this library and exit")
     a = ap.parse_args()
-    if a.probe:
-        emit("probe", blas=[p for p in [openblas_probe(a.probe)] if p])
-        return
     if a.impl is None:
         ap.error("--impl is required")
     module, fit = IMPLS[a.impl]
