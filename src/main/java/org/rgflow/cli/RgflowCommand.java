@@ -3,6 +3,7 @@ package org.rgflow.cli;
 import java.io.PrintWriter;
 import org.rgflow.backend.BackendUnavailableException;
 import org.rgflow.config.ConfigException;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.ToolInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +48,11 @@ public final class RgflowCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RgflowCommand());
         cl.setExecutionExceptionHandler(RgflowCommand::handle);
+        cl.setExecutionStrategy(parsed -> { // no exit path keeps a claimed output directory or its lock
+            try (ArtifactDirectory.Scope outputs = ArtifactDirectory.scope()) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+        });
         return cl;
     }
 
