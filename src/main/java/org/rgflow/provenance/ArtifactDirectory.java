@@ -2,9 +2,7 @@ package org.rgflow.provenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,22 +22,16 @@ import java.util.function.Predicate;
  * <li>{@link #claim} resolves DIR (symbolic links included), refuses it when it is or contains an input of the run,
  *     or exists as anything but an rgflow artifact of the same kind (empty directories excepted), and locks it
  *     ({@link DirectoryLock}: a second run of the same DIR waits, then finds the first one's result);
- * <li>under the lock it repairs what interrupted runs left ({@link Siblings}): a missing DIR next to a complete
+ * <li>under the lock it repairs what interrupted runs left ({@link Repair}): a missing DIR next to a complete
  *     {@code .DIR.old-*} is put back; stale old and work directories are deleted, except work directories the
  *     command can resume ({@link #interrupted});
- * <li>the run builds in its own {@link #newWork() work directory} and {@link #publish()} swaps it in ({@link #swap}),
- *     so DIR is at every instant the whole old or the whole new artifact;
+ * <li>the run builds in its own {@link #newWork() work directory} and {@link #publish()} swaps it in
+ *     ({@link DirectorySwap}), so DIR is always the whole old or the whole new artifact;
  * <li>{@link #close()} (also at the end of every CLI command through {@link #scope()}, and from a shutdown hook on
  *     SIGTERM) deletes an unpublished work directory unless it is resumable, and releases the lock.
  * </ol>
  */
 public final class ArtifactDirectory implements AutoCloseable {
-
-    /**
-     * Fault injection for tests, between the two renames of a swap: {@code -Drgflow.fault=between-renames} halts
-     * the JVM there (as kill -9 would), {@code pause-between-renames} waits half a second (a window for random kills).
-     */
-    static final String FAULT_PROPERTY = "rgflow.fault";
 
     private static final Set<ArtifactDirectory> OPEN = ConcurrentHashMap.newKeySet();
     private static final ThreadLocal<Deque<ArtifactDirectory>> CLAIMED = ThreadLocal.withInitial(ArrayDeque::new);
@@ -50,7 +42,6 @@ public final class ArtifactDirectory implements AutoCloseable {
     }
 
     private final Path target;
-    private final String kind;
     private final Predicate<Path> resumable;
     private final DirectoryLock lock;
     private final Deque<ArtifactDirectory> claims;
@@ -61,12 +52,15 @@ public final class ArtifactDirectory implements AutoCloseable {
     private boolean published;
     private boolean closed;
 
-    private ArtifactDirectory(Path target, String kind, Predicate<Path> resumable, DirectoryLock lock) {
+    private ArtifactDirectory(Path target, Predicate<Path> resumable, DirectoryLock lock) {
         this.target = target;
-        this.kind = kind;
         this.resumable = resumable;
         this.lock = lock;
         this.claims = CLAIMED.get();
+    }
+
+    private boolean isResumable(Path p) {
+        return Repair.test(resumable, p);
     }
 
     /** {@link #claim(Path, String, Collection, Predicate, Consumer)} of a run that cannot be resumed. */
@@ -84,20 +78,13 @@ public final class ArtifactDirectory implements AutoCloseable {
      */
     public static ArtifactDirectory claim(Path target, String kind, Collection<Path> inputs,
             Predicate<Path> resumable, Consumer<String> notes) throws IOException {
-        Path real = realPath(target);
-        for (Path in : inputs) {
-            if (in != null && Files.exists(in)) {
-                Path r = in.toRealPath();
-                if (r.startsWith(real)) {
-                    throw new ArtifactConflictException(target + (r.equals(real) ? " is the input " : " contains the "
-                            + "input ") + in + " of this run; choose another --out");
-                }
-            }
-        }
-        ArtifactDirectory dir = new ArtifactDirectory(real, kind, resumable, DirectoryLock.acquire(real, notes));
+        Path real = ClaimChecks.realPath(target);
+        ClaimChecks.refuseInputs(target, real, inputs);
+        ArtifactDirectory dir = new ArtifactDirectory(real, resumable, DirectoryLock.acquire(real, notes));
         try {
-            dir.repair(notes);
-            dir.inspect(target);
+            dir.interrupted.addAll(Repair.run(real, resumable, notes));
+            dir.manifest = ClaimChecks.existing(target, real, kind);
+            dir.exists = Files.exists(real);
         } catch (IOException | RuntimeException e) {
             dir.lock.close();
             throw e;
@@ -105,81 +92,6 @@ public final class ArtifactDirectory implements AutoCloseable {
         OPEN.add(dir);
         dir.claims.push(dir);
         return dir;
-    }
-
-    /** DIR with its parent's symbolic links resolved (and DIR's own, when it is one). */
-    private static Path realPath(Path target) throws IOException {
-        Path abs = target.toAbsolutePath().normalize();
-        if (Files.isSymbolicLink(abs)) {
-            if (!Files.exists(abs)) {
-                throw new ArtifactConflictException(target + " is a broken symbolic link; choose another --out");
-            }
-            return abs.toRealPath();
-        }
-        Files.createDirectories(abs.getParent());
-        return abs.getParent().toRealPath().resolve(abs.getFileName());
-    }
-
-    private void repair(Consumer<String> notes) throws IOException {
-        List<Siblings.Sibling> stale = Siblings.stale(target);
-        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            for (Siblings.Sibling s : stale) {
-                if (s.role() == Siblings.Role.OLD && ArtifactCheck.problem(s.path()).isEmpty()) {
-                    AtomicFiles.move(s.path(), target);
-                    AtomicFiles.syncDirectory(target.getParent());
-                    notes.accept("restored " + target + " from " + s.path().getFileName()
-                            + " (an interrupted replacement)");
-                    break;
-                }
-            }
-        }
-        for (Siblings.Sibling s : stale) {
-            if (!Files.exists(s.path(), LinkOption.NOFOLLOW_LINKS)) {
-                continue; // restored above
-            }
-            if (s.role() == Siblings.Role.WORK && isResumable(s.path())) {
-                interrupted.add(s.path());
-            } else {
-                AtomicFiles.deleteRecursively(s.path());
-            }
-        }
-    }
-
-    private void inspect(Path given) throws IOException {
-        exists = Files.exists(target);
-        if (!exists) {
-            return;
-        }
-        if (!Files.isDirectory(target)) {
-            throw new ArtifactConflictException(given + " exists and is not a directory; choose another --out");
-        }
-        if (isEmpty(target)) {
-            return;
-        }
-        manifest = ArtifactCheck.manifest(target);
-        if (manifest.isEmpty()) {
-            throw new ArtifactConflictException(given + " exists and is not an rgflow artifact (no readable "
-                    + "manifest.json); rgflow replaces only its own " + kind + " directories: choose another --out");
-        }
-        String found = manifest.get().path("kind").asText();
-        if (!kind.equals(found)) {
-            throw new ArtifactConflictException(given + " holds an rgflow " + found + " (manifest.json kind), not a "
-                    + kind + "; choose another --out");
-        }
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
-        }
-    }
-
-    private boolean isResumable(Path p) {
-        try {
-            return resumable.test(p);
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     /** DIR, resolved. */
@@ -259,64 +171,16 @@ public final class ArtifactDirectory implements AutoCloseable {
         }
     }
 
-    /** Publishes the work directory as DIR ({@link #swap}) and deletes the other interrupted runs. Returns DIR. */
+    /** Publishes the work directory as DIR ({@link DirectorySwap}) and deletes the other interrupted runs. */
     public synchronized Path publish() throws IOException {
         if (work == null || published || closed) {
             throw new IllegalStateException("nothing to publish at " + target);
         }
-        swap(work, target);
+        DirectorySwap.swap(work, target);
         published = true;
         Siblings.release(work);
         discardInterrupted();
         return target;
-    }
-
-    /**
-     * Replaces {@code target} by the complete directory {@code work} (a sibling) so that {@code target} is always
-     * whole: an existing one is renamed aside to {@code .DIR.old-<pid>-<n>}, {@code work} renamed to it, then the old
-     * one deleted. A run that dies between the renames leaves the old one, which the next claim puts back. Callers
-     * own {@code target} (a claim, or a directory inside their own work directory, like search candidates).
-     */
-    public static void swap(Path work, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            old = Siblings.unusedName(target, Siblings.Role.OLD);
-            AtomicFiles.move(target, old);
-            injectFault();
-        }
-        AtomicFiles.move(work, target);
-        AtomicFiles.syncDirectory(target.getParent());
-        if (old != null) {
-            AtomicFiles.deleteRecursively(old);
-            Siblings.release(old);
-        }
-    }
-
-    private static void injectFault() {
-        String fault = System.getProperty(FAULT_PROPERTY, "");
-        if (fault.equals("between-renames")) {
-            Runtime.getRuntime().halt(137);
-        } else if (fault.equals("pause-between-renames")) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** A new empty work directory beside {@code target} for {@link #swap}, stale siblings of it deleted first. */
-    public static Path newSiblingWork(Path target) throws IOException {
-        for (Siblings.Sibling s : Siblings.stale(target)) {
-            AtomicFiles.deleteRecursively(s.path());
-        }
-        return Siblings.create(target, Siblings.Role.WORK);
-    }
-
-    /** Deletes a work directory from {@link #newSiblingWork} that will not be published. */
-    public static void deleteSiblingWork(Path work) throws IOException {
-        AtomicFiles.deleteRecursively(work);
-        Siblings.release(work);
     }
 
     /**

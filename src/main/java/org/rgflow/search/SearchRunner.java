@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
-import org.rgflow.provenance.ArtifactDirectory;
+import org.rgflow.provenance.DirectorySwap;
 
 /**
  * Runs a search: draws candidates from an Arbiter {@link CandidateGenerator} in batches of {@code threads},
@@ -133,12 +133,12 @@ public final class SearchRunner {
             return failed(c.getIndex(), text, 0, "candidate generation: " + c.getException());
         }
         Path target = outDir.resolve(CANDIDATES).resolve(Integer.toString(c.getIndex()));
-        Path dir = ArtifactDirectory.newSiblingWork(target); // built aside, swapped in when complete
+        Path dir = DirectorySwap.newWork(target); // built aside, swapped in when complete
         long t0 = System.nanoTime();
         try {
             double score = evaluator.evaluate(c.getIndex(), params, c.getFlatParameters(), dir);
             double seconds = (System.nanoTime() - t0) * 1e-9;
-            ArtifactDirectory.swap(dir, target);
+            DirectorySwap.swap(dir, target);
             if (!Double.isFinite(score)) {
                 return failed(c.getIndex(), text, seconds, "score is " + score);
             }
@@ -148,7 +148,7 @@ public final class SearchRunner {
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             if (Files.exists(dir)) {
-                ArtifactDirectory.deleteSiblingWork(dir); // not swapped in: a failed candidate
+                DirectorySwap.deleteWork(dir); // not swapped in: a failed candidate
             }
         }
     }
