@@ -1,14 +1,13 @@
 package org.rgflow.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rgflow.plot.Heatmap;
 import org.rgflow.plot.LinePlot;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
@@ -16,28 +15,22 @@ import org.rgflow.provenance.Sha256;
 
 /**
  * The output directory of one {@code rgflow analyze} run: {@code runs/analysis/<kind>-<input id>-<hash of the
- * arguments>} (or {@code --out}), built in {@code .<name>.partial} next to it and renamed at the end, so a finished
- * directory is always complete. Every file written through it is listed in the manifest with its SHA-256. An
- * existing target is replaced only if it is an earlier analysis (its manifest kind starts with "analysis").
+ * arguments>} (or {@code --out}), claimed and built in a work directory of its own and swapped in at the end
+ * ({@link ArtifactDirectory}), so a finished directory is always complete. Every file written through it is listed
+ * in the manifest with its SHA-256. An existing target is replaced only if it is an earlier analysis of the same
+ * kind (manifest kind {@code analysis-<kind>}).
  */
 final class AnalysisDirectory {
 
     private final Path target;
+    private final ArtifactDirectory run;
     private final Path work;
     private final List<OutputFile> outputs = new ArrayList<>();
 
-    private AnalysisDirectory(Path target) throws IOException {
+    private AnalysisDirectory(Path target, String kind) throws IOException {
         this.target = target.toAbsolutePath().normalize();
-        this.work = this.target.getParent().resolve("." + this.target.getFileName() + ".partial");
-        if (Files.exists(this.target)) {
-            Path m = this.target.resolve("manifest.json");
-            JsonNode kind = Files.isRegularFile(m) ? Manifest.read(m).path("kind") : null;
-            if (kind == null || !kind.asText().startsWith("analysis")) {
-                throw new UserException(target + " exists and is not an analysis directory; choose another --out");
-            }
-        }
-        AtomicFiles.deleteRecursively(work);
-        Files.createDirectories(work);
+        this.run = Outputs.claim(null, target, "analysis-" + kind);
+        this.work = run.newWork();
     }
 
     /**
@@ -49,7 +42,7 @@ final class AnalysisDirectory {
     static AnalysisDirectory create(Path out, String kind, String inputId, String arguments) throws IOException {
         Path target = out != null ? out
                 : Path.of("runs", "analysis", kind + "-" + inputId + "-" + hash(arguments));
-        return new AnalysisDirectory(target);
+        return new AnalysisDirectory(target, kind);
     }
 
     /** The first 8 hex digits of the SHA-256 of a text. */
@@ -80,10 +73,10 @@ final class AnalysisDirectory {
         return List.copyOf(outputs);
     }
 
-    /** Writes the manifest (with the outputs) into the work directory and renames it to the target. */
+    /** Writes the manifest (with the outputs) into the work directory and publishes it as the target. */
     Path finish(Manifest manifest) throws IOException {
         manifest.outputs(outputs).write(work);
-        AtomicFiles.replace(work, target);
+        run.publish();
         return target;
     }
 }

@@ -22,7 +22,7 @@ import org.rgflow.critical.CriticalRunner;
 import org.rgflow.hamiltonian.Hamiltonian;
 import org.rgflow.mc.ScanListener;
 import org.rgflow.mc.UpdateRules;
-import org.rgflow.provenance.AtomicFiles;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
 import picocli.CommandLine.Command;
@@ -76,6 +76,7 @@ final class CriticalCommand implements Callable<Integer> {
         String configSha = Manifest.configSha256(loaded.resolved());
         String id = config.name() + "-" + configSha.substring(0, 8);
         Path target = out != null ? out : Path.of("runs", "critical", id);
+        ArtifactDirectory run = Outputs.claim(spec, target, "critical", configFile);
         if (Files.exists(target.resolve("manifest.json"))
                 && configSha.equals(Manifest.read(target.resolve("manifest.json")).path("configSha256").asText(""))) {
             stdout.printf("%s is up to date (same config %s)%n", target, configSha.substring(0, 8));
@@ -85,7 +86,7 @@ final class CriticalCommand implements Callable<Integer> {
         if (Files.exists(target)) {
             throw new UserException(target + " already exists and was not made from this config; choose another --out");
         }
-        Path work = AtomicFiles.newWorkDirectory(target);
+        Path work = run.newWork();
 
         CriticalSamplingConfig s = config.sampling();
         CriticalRefinementConfig r = config.refinement();
@@ -121,7 +122,7 @@ final class CriticalCommand implements Callable<Integer> {
                 .section("results", CriticalReport.summary(result))
                 .outputs(outputs)
                 .write(work);
-        AtomicFiles.move(work, target);
+        run.publish();
         stdout.print(summaryText(result));
         stdout.printf("wrote %s (%.1f s)%n", target, result.seconds());
         stdout.flush();

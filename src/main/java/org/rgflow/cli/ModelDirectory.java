@@ -7,17 +7,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.Sha256;
 import org.rgflow.train.Checkpoint;
 
 /**
- * The output and work directories of one {@code rgflow train} run. The work directory
- * {@code <parent>/.<name>.partial} has a fixed name for a given output, so an interrupted run leaves its
- * {@code checkpoints/} (with {@code run.json}: the config and dataset SHA-256s) and {@code training.csv} where
- * {@code --resume} finds them. Two runs writing the same output at the same time are not supported.
+ * The output and work directories of one {@code rgflow train} run, claimed through {@link ArtifactDirectory}: the
+ * model is built in a work directory of its own ({@code .<name>.work-<pid>-<n>}) beside the output and published
+ * by a swap. A run that is killed or stopped after its first checkpoint leaves its work directory with
+ * {@code checkpoints/} (and {@code run.json}: the config and dataset SHA-256s) and {@code training.csv}, which
+ * {@code --resume} adopts (the newest one; the claim's lock keeps two resumers apart).
  */
 final class ModelDirectory {
 
@@ -26,18 +29,27 @@ final class ModelDirectory {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path target;
-    private final Path work;
+    private final ArtifactDirectory run;
     private final String configSha;
     private final String datasetSha;
     private final boolean force;
+    private Path work;
 
-    ModelDirectory(Path target, String configSha, String datasetSha, boolean force) {
+    ModelDirectory(Path target, ArtifactDirectory run, String configSha, String datasetSha, boolean force) {
         this.target = target;
-        Path parent = target.toAbsolutePath().normalize().getParent();
-        this.work = parent.resolve("." + target.toAbsolutePath().normalize().getFileName() + ".partial");
+        this.run = run;
         this.configSha = configSha;
         this.datasetSha = datasetSha;
         this.force = force;
+    }
+
+    /** Whether a work directory holds progress {@code --resume} can continue: a checkpoint. */
+    static boolean resumable(Path work) {
+        try {
+            return Checkpoint.latest(work.resolve("checkpoints")).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     Path work() {
@@ -85,46 +97,57 @@ final class ModelDirectory {
     }
 
     /**
-     * Readies the work directory: with {@code resume}, returns the latest checkpoint of an interrupted run of this
-     * config and dataset (empty if there is none: a fresh start); otherwise refuses to discard an interrupted run
+     * Readies the work directory: with {@code resume}, adopts the newest interrupted run of this target and returns
+     * its latest checkpoint (empty if there is none: a fresh start); otherwise refuses to discard an interrupted run
      * unless {@code --force}.
      */
     Optional<Checkpoint> prepareWork(boolean resume, String id, PrintWriter stdout) throws IOException {
-        Path run = checkpoints().resolve(RUN_FILE);
-        if (Files.exists(work)) {
-            Optional<Checkpoint> latest = Checkpoint.latest(checkpoints());
-            if (resume && Files.exists(run)) {
-                JsonNode r = JSON.readTree(run.toFile());
+        List<Path> interrupted = run.interrupted();
+        if (!interrupted.isEmpty()) {
+            Path newest = interrupted.get(0);
+            Path runFile = newest.resolve("checkpoints").resolve(RUN_FILE);
+            Optional<Checkpoint> latest = Checkpoint.latest(newest.resolve("checkpoints"));
+            if (resume && Files.exists(runFile)) {
+                JsonNode r = JSON.readTree(runFile.toFile());
                 if (!configSha.equals(r.path("configSha256").asText())
                         || !datasetSha.equals(r.path("datasetManifestSha256").asText())) {
-                    throw new UserException(work + " holds an interrupted run of another config or dataset ("
+                    throw new UserException(newest + " holds an interrupted run of another config or dataset ("
                             + r.path("id").asText() + "); pass --force instead of --resume to discard it");
                 }
                 if (latest.isPresent()) {
-                    return latest;
+                    work = run.adopt(newest);
+                    run.discardInterrupted();
+                    return Checkpoint.latest(checkpoints());
                 }
             } else if (!resume && !force && latest.isPresent()) {
-                throw new UserException(work + " holds an interrupted run (last checkpoint: layer "
+                throw new UserException(newest + " holds an interrupted run (last checkpoint: layer "
                         + latest.get().layer() + ", " + latest.get().epochsDone() + " epochs); pass --resume to "
                         + "continue it or --force to start over");
             }
-            AtomicFiles.deleteRecursively(work);
+            run.discardInterrupted();
         }
+        work = run.newWork();
         if (resume) {
-            stdout.printf("nothing to resume in %s: starting from scratch%n", work);
+            stdout.printf("nothing to resume for %s: starting from scratch%n", target);
         }
         Files.createDirectories(checkpoints());
+        Path runFile = checkpoints().resolve(RUN_FILE);
         ObjectNode r = JSON.createObjectNode().put("id", id).put("configSha256", configSha)
                 .put("datasetManifestSha256", datasetSha);
-        AtomicFiles.write(run, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(r));
+        AtomicFiles.write(runFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(r));
         return Optional.empty();
     }
 
-    /** Deletes the checkpoints (unless kept) and renames the work directory to the target, replacing it. */
+    /** Deletes the checkpoints (unless kept) and publishes the work directory as the target. */
     void finish(boolean keepCheckpoints) throws IOException {
         if (!keepCheckpoints) {
             AtomicFiles.deleteRecursively(checkpoints());
         }
-        AtomicFiles.replace(work, target); // an existing target is only replaced with --force (upToDate)
+        run.publish(); // an existing target is only replaced with --force (upToDate)
+    }
+
+    /** A diverged run is not worth resuming: its work directory is deleted. */
+    void discard() throws IOException {
+        run.discard();
     }
 }

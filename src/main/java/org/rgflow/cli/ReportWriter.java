@@ -109,7 +109,7 @@ final class ReportWriter {
                 .section("backend", BackendInfo.current())
                 .outputs(files)
                 .write(dir);
-        return dir.resolve("report.md");
+        return ctx.target().resolve("report.md");
     }
 
     /** "v ± e" with a precision suited to e. */

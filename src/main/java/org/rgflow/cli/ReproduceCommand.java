@@ -2,13 +2,13 @@ package org.rgflow.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,11 +96,12 @@ final class ReproduceCommand implements Callable<Integer> {
             suffix += "-" + Sha256.of(String.join("\n", sets)).substring(0, 8); // a variant is not the paper's run
         }
         Path runDir = out != null ? out : Path.of("runs", "reproduce", paper + suffix);
-        Files.createDirectories(runDir);
+        ArtifactDirectory run = Outputs.claim(spec, runDir, "reproduction");
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("reproduce %s (%s) -> %s%n", paper, mode.name().toLowerCase(java.util.Locale.ROOT), runDir);
         stdout.flush();
-        ReproduceContext ctx = new ReproduceContext(root, runDir, mode, force, stdout, userSets);
+        ReproduceContext ctx = new ReproduceContext(root, run.newWork(), mode, force, stdout, userSets);
+        ctx.target(runDir);
         long t0 = System.nanoTime();
         ReportVerdict verdict = switch (paper) {
             case "koch2020" -> ReproduceKoch2020.run(ctx);
@@ -109,6 +110,7 @@ final class ReproduceCommand implements Callable<Integer> {
             case "shortsighted2020" -> ReproduceShortsighted2020.run(ctx);
             default -> ReproduceIso2018.run(ctx);
         };
+        run.publish();
         stdout.printf("reproduce %s: %s (%.0f s)%n", paper, verdict.label(), (System.nanoTime() - t0) / 1e9);
         stdout.flush();
         return 0;

@@ -14,7 +14,6 @@ import org.rgflow.config.ConfigLoader;
 import org.rgflow.config.SampleConfig;
 import org.rgflow.config.ThermometerConfig;
 import org.rgflow.config.TrainConfig;
-import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.Sha256;
 
@@ -37,6 +36,7 @@ final class ReproduceContext {
     private final List<Map<String, Object>> inputs = new ArrayList<>();
     private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
     private final List<String[]> userSets;
+    private Path target;
 
     ReproduceContext(Path root, Path runDir, Mode mode, boolean force, PrintWriter out) {
         this(root, runDir, mode, force, out, List.of());
@@ -75,8 +75,18 @@ final class ReproduceContext {
         return root;
     }
 
+    /** Where the pipeline writes its report and figures (the work directory of the run directory). */
     Path runDir() {
         return runDir;
+    }
+
+    /** The run directory the report is published as (the same as {@link #runDir()} unless set). */
+    Path target() {
+        return target == null ? runDir : target;
+    }
+
+    void target(Path published) {
+        this.target = published;
     }
 
     Mode mode() {
@@ -119,12 +129,8 @@ final class ReproduceContext {
         List<String> args = new ArrayList<>(List.of("train", config.toString(), "--dataset", dataset.toString(),
                 "--out", target.toString(), "-q"));
         addSets(args, overrides);
-        if (force) {
-            args.add("--force");
-        } else if (Files.isDirectory(target.toAbsolutePath().getParent().resolve("." + target.getFileName()
-                + ".partial"))) {
-            args.add("--resume"); // an interrupted earlier run of this pipeline: continue from its checkpoint
-        }
+        // --resume continues an interrupted earlier run of this pipeline from its checkpoint, if there is one
+        args.add(force ? "--force" : "--resume");
         run(role, args);
         record(role, "model", config, overrides, target);
         return target;
@@ -143,15 +149,12 @@ final class ReproduceContext {
         String id = loaded.config().name() + "-" + Sha256.of(configSha + "\n" + datasetSha).substring(0, 8);
         Path target = root.resolve("models").resolve(id).normalize();
         Path manifest = target.resolve("manifest.json");
+        boolean exists = Files.exists(manifest);
         boolean upToDate = false;
-        if (Files.exists(manifest)) {
+        if (exists) {
             JsonNode m = Manifest.read(manifest);
-            upToDate = configSha.equals(m.path("configSha256").asText())
+            upToDate = !force && configSha.equals(m.path("configSha256").asText())
                     && datasetSha.equals(m.path("dataset").path("manifestSha256").asText());
-            if (!upToDate || force) {
-                AtomicFiles.deleteRecursively(target);
-                upToDate = false;
-            }
         }
         if (upToDate) {
             out.printf("[%s] %s is up to date (same config and dataset)%n", role, target);
@@ -160,6 +163,9 @@ final class ReproduceContext {
             List<String> args = new ArrayList<>(List.of("thermometer", "train", "--config", config.toString(),
                     "--dataset", dataset.toString(), "--out", target.toString(), "-q"));
             addSets(args, overrides);
+            if (exists) {
+                args.add("--force"); // replaces only a thermometer directory
+            }
             run(role, args);
         }
         record(role, "thermometer", config, overrides, target);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.rgflow.backend.BackendUnavailableException;
 import org.rgflow.backend.BlasKernel;
 import org.rgflow.config.ConfigException;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.ToolInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,6 +50,11 @@ public final class RgflowCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RgflowCommand());
         cl.setExecutionExceptionHandler(RgflowCommand::handle);
+        cl.setExecutionStrategy(parsed -> { // no exit path keeps a claimed output directory or its lock
+            try (ArtifactDirectory.Scope outputs = ArtifactDirectory.scope()) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+        });
         return cl;
     }
 

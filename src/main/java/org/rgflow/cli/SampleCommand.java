@@ -25,6 +25,7 @@ import org.rgflow.mc.TemperatureResult;
 import org.rgflow.mc.TemperatureScan;
 import org.rgflow.mc.UpdateRule;
 import org.rgflow.mc.UpdateRules;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
@@ -55,7 +56,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: datasets/<name>-<config hash>).")
     Path out;
 
-    @Option(names = "--force", description = "Replace an existing output directory made from a different config.")
+    @Option(names = "--force", description = "Replace an existing dataset directory (only an rgflow dataset; never an input).")
     boolean force;
 
     @Option(names = "--print-config", description = "Print the resolved config (defaults filled in) and exit.")
@@ -90,10 +91,11 @@ final class SampleCommand implements Callable<Integer> {
         String configSha = Manifest.configSha256(loaded.resolved());
         String id = config.name() + "-" + configSha.substring(0, 8);
         Path target = out != null ? out : Path.of("datasets", id);
+        ArtifactDirectory run = Outputs.claim(spec, target, "dataset", configFile);
         if (upToDate(target, configSha, stdout)) {
             return 0;
         }
-        Path work = AtomicFiles.newWorkDirectory(target);
+        Path work = run.newWork();
 
         double[] temperatures = config.temperatures().toArray();
         SamplingSchedule schedule = new SamplingSchedule(sc.thermalizationSweeps(), sc.sweepsBetweenSamples(),
@@ -135,7 +137,7 @@ final class SampleCommand implements Callable<Integer> {
                 .section("dataset", index)
                 .outputs(outputs)
                 .write(work);
-        AtomicFiles.replace(work, target); // an existing target is only replaced with --force (upToDate)
+        run.publish(); // an existing target is only replaced with --force (upToDate)
         stdout.print(ObservablesTable.pretty(results));
         stdout.printf("wrote %d configurations in %d shards to %s (%.1f s)%n", index.numConfigurations(),
                 index.shards().size(), target, (System.nanoTime() - t0) / 1e9);

@@ -23,6 +23,7 @@ import org.rgflow.data.DatasetLabels;
 import org.rgflow.data.SpinDataset;
 import org.rgflow.data.SpinDatasetWriter;
 import org.rgflow.export.ModelLoader;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
@@ -109,10 +110,11 @@ final class SampleModelCommand implements Callable<Integer> {
                 + "temperature=%s", chains, burnIn, thin, configurations, top, seed, temperature);
         String id = modelId + "-gibbs-" + Sha256.of(modelSha + "\n" + options).substring(0, 8);
         Path target = out != null ? out : Path.of("datasets", id);
+        ArtifactDirectory run = Outputs.claim(spec, target, "dataset", model);
         if (upToDate(target, modelSha, options, stdout)) {
             return 0;
         }
-        Path work = AtomicFiles.newWorkDirectory(target);
+        Path work = run.newWork();
         DatasetLabels labels = new DatasetLabels(trainingSet.path("dimension").asInt(),
                 trainingSet.path("length").asInt(), "rbm:" + modelId, Double.NaN);
         if (labels.numSites() != stack.size(0)) {
@@ -174,7 +176,7 @@ final class SampleModelCommand implements Callable<Integer> {
                 .section("dataset", index)
                 .outputs(outputs)
                 .write(work);
-        AtomicFiles.replace(work, target); // an existing target is only replaced with --force (upToDate)
+        run.publish(); // an existing target is only replaced with --force (upToDate)
         stdout.print(obs.pretty(temperature));
         stdout.printf("wrote %d configurations to %s (%.1f s)%n", index.numConfigurations(), target,
                 (System.nanoTime() - t0) / 1e9);

@@ -18,6 +18,7 @@ import org.rgflow.config.ConfigLoader;
 import org.rgflow.config.SearchConfig;
 import org.rgflow.data.SpinDataSetIterator;
 import org.rgflow.data.SpinDataset;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
@@ -75,6 +76,8 @@ final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private ArtifactDirectory run;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -83,9 +86,7 @@ final class SearchCommand implements Callable<Integer> {
         SearchConfig c = loaded.config();
         SpinDataset data = SpinDataset.open(dataset);
         Path target = out != null ? out : Path.of("runs", "search", c.name());
-        if (!resume && Files.exists(target.resolve(SearchRunner.RESULTS))) {
-            throw new UserException(target + " already holds a search: use --resume to continue it, or another --out");
-        }
+        claim(target);
         SearchSpace space = SearchSpaces.space(c);
         int nv = data.numSites();
         CandidateEvaluator evaluator;
@@ -141,6 +142,7 @@ final class SearchCommand implements Callable<Integer> {
                     ModelDatasetSection.of(data, data.dir(), train.rows(), held.rows(), heldOut));
             minimize = score.minimize();
         }
+        Path work = workDirectory();
         Generators.Kind kind = Generators.Kind.valueOf(c.generator().type().toUpperCase(java.util.Locale.ROOT));
         var generator = Generators.create(kind, space.parameterSpace(), c.seed(), c.generator().gridPoints(),
                 c.generator().populationSize(), minimize);
@@ -153,7 +155,7 @@ final class SearchCommand implements Callable<Integer> {
                 c.budget().maxCandidates(), c.parallel(), target);
         stdout.flush();
         long t0 = System.nanoTime();
-        SearchRunner.Result result = runner.run(target, resume, (r, done, total, best, eta) -> {
+        SearchRunner.Result result = runner.run(work, resume, (r, done, total, best, eta) -> {
             if (!quiet) {
                 stderr.printf("candidate %d/%d %s score %s | best %s | ETA %s%n", done, total, r.status(),
                         fmt(r.score()), fmt(best), Double.isNaN(eta) ? "?" : Math.round(eta) + " s");
@@ -161,7 +163,7 @@ final class SearchCommand implements Callable<Integer> {
             }
         });
         List<OutputFile> outputs = new ArrayList<>();
-        outputs.add(OutputFile.of(target, SearchRunner.RESULTS));
+        outputs.add(OutputFile.of(work, SearchRunner.RESULTS));
         Map<String, Object> best = new LinkedHashMap<>();
         result.best().ifPresent(b -> {
             best.put("candidate", b.index());
@@ -169,15 +171,15 @@ final class SearchCommand implements Callable<Integer> {
             best.put("score", b.score());
             best.put("parameters", b.parameters());
         });
-        AtomicFiles.write(target.resolve("best.json"), (Manifest.canonical(new com.fasterxml.jackson.databind
+        AtomicFiles.write(work.resolve("best.json"), (Manifest.canonical(new com.fasterxml.jackson.databind
                 .ObjectMapper().valueToTree(best)) + "\n").getBytes(StandardCharsets.UTF_8));
-        outputs.add(OutputFile.of(target, "best.json"));
+        outputs.add(OutputFile.of(work, "best.json"));
         if (result.best().isPresent()) { // "best" -> candidates/<i>, a model directory
-            AtomicFiles.symlink(target.resolve("best"), Path.of(SearchRunner.CANDIDATES,
+            AtomicFiles.symlink(work.resolve("best"), Path.of(SearchRunner.CANDIDATES,
                     String.valueOf(result.best().get().index())));
         }
-        for (String png : SearchPlots.write(target, space, result.records(), c.score())) {
-            outputs.add(OutputFile.of(target, png));
+        for (String png : SearchPlots.write(work, space, result.records(), c.score())) {
+            outputs.add(OutputFile.of(work, png));
         }
         Map<String, Object> seeds = new LinkedHashMap<>();
         seeds.put("generator", c.seed());
@@ -197,12 +199,37 @@ final class SearchCommand implements Callable<Integer> {
                         "failed", result.records().stream().filter(r -> !r.ok()).count(),
                         "wallSeconds", (System.nanoTime() - t0) / 1e9, "best", best))
                 .outputs(outputs)
-                .write(target);
+                .write(work);
+        run.publish();
         stdout.printf("%d candidates (%d failed); best: %s%n", result.records().size(),
                 result.records().stream().filter(r -> !r.ok()).count(),
                 result.best().map(CandidateRecord::toString).orElse("none"));
         stdout.flush();
         return 0;
+    }
+
+    /** Claims the output directory, refusing without {@code --resume} when a search (finished or not) is there. */
+    private void claim(Path target) throws IOException {
+        run = Outputs.claim(spec, target, "search", w -> Files.exists(w.resolve(SearchRunner.RESULTS)), dataset,
+                configFile);
+        if (!resume && (run.manifest().isPresent() || !run.interrupted().isEmpty())) {
+            throw new UserException(target + " already holds a" + (run.manifest().isPresent() ? "" : "n interrupted")
+                    + " search: use --resume to continue it, or another --out");
+        }
+    }
+
+    /**
+     * The work directory to search in: with {@code --resume}, the newest interrupted search of the output
+     * directory, or else a copy of the finished one (its files hard-linked), or else a new one.
+     */
+    private Path workDirectory() throws IOException {
+        List<Path> interrupted = run.interrupted();
+        if (!interrupted.isEmpty()) {
+            Path work = run.adopt(interrupted.get(0));
+            run.discardInterrupted();
+            return work;
+        }
+        return run.manifest().isPresent() ? run.newWorkFromTarget() : run.newWork();
     }
 
     private static String fmt(double v) {

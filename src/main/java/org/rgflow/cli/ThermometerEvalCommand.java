@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rgflow.backend.BackendInfo;
 import org.rgflow.data.SpinDataset;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
 import org.rgflow.thermometer.Thermometer;
@@ -65,14 +66,17 @@ final class ThermometerEvalCommand implements Callable<Integer> {
         ThermometerEvaluation e = t.evaluate(Thermometer.iterator(data, from, 1, t.options().batchSize(), false, 0));
         Path target = out != null ? out : model.resolve("eval-" + data.dir().toAbsolutePath().normalize()
                 .getFileName());
-        List<OutputFile> outputs = ThermometerCommand.writeEvaluation(e, target, "thermometer eval");
+        ArtifactDirectory run = Outputs.claim(spec, target, "thermometer-evaluation", dataset);
+        Path work = run.newWork();
+        List<OutputFile> outputs = ThermometerCommand.writeEvaluation(e, work, "thermometer eval");
         Manifest.of("thermometer-evaluation", target.getFileName().toString())
                 .section("model", model.toAbsolutePath().toString())
                 .section("dataset", ThermometerCommand.datasetSection(data))
                 .section("backend", BackendInfo.current())
                 .section("evaluation", ThermometerCommand.evaluationSection(e, all ? "all rows"
                         : "held-out: last " + held + " of every shard"))
-                .outputs(outputs).write(target);
+                .outputs(outputs).write(work);
+        run.publish();
         ThermometerCommand.print(stdout, e);
         stdout.printf("wrote %s%n", target);
         stdout.flush();

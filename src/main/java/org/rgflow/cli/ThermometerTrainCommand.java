@@ -2,7 +2,6 @@ package org.rgflow.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.rgflow.backend.BackendInfo;
 import org.rgflow.config.ConfigLoader;
 import org.rgflow.config.ThermometerConfig;
 import org.rgflow.data.SpinDataset;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
 import org.rgflow.thermometer.Thermometer;
@@ -45,6 +45,9 @@ final class ThermometerTrainCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config value, e.g. --set epochs=5.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--force", description = "Replace an existing thermometer directory (only an rgflow thermometer).")
+    boolean force;
+
     @Option(names = {"-q", "--quiet"}, description = "No per-epoch progress.")
     boolean quiet;
 
@@ -64,9 +67,12 @@ final class ThermometerTrainCommand implements Callable<Integer> {
                     + " temperature(s); a thermometer needs at least 2");
         }
         Path target = out != null ? out : Path.of("models", c.name());
-        if (Files.exists(target.resolve(ThermometerFiles.MODEL))) {
-            throw new UserException(target + " already holds a thermometer: choose another --out or remove it");
+        ArtifactDirectory run = Outputs.claim(spec, target, "thermometer", dataset, configFile);
+        if (run.manifest().isPresent() && !force) {
+            throw new UserException(target + " already holds a thermometer: choose another --out or pass --force to "
+                    + "replace it");
         }
+        Path work = run.newWork();
         ThermometerOptions o = options(c);
         stdout.printf("thermometer %s: %d -> %s -> %d (%s), %d epochs -> %s%n", c.name(), data.numSites(),
                 c.hiddenSizes(), data.temperatures().size(), c.activation(), c.epochs(), target);
@@ -79,7 +85,7 @@ final class ThermometerTrainCommand implements Callable<Integer> {
             }
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
-        List<OutputFile> outputs = new ArrayList<>(ThermometerFiles.save(t, target));
+        List<OutputFile> outputs = new ArrayList<>(ThermometerFiles.save(t, work));
         Manifest m = Manifest.of("thermometer", c.name()).config(loaded.resolved())
                 .section("configSource", loaded.source())
                 .section("seeds", Map.of("initialisation", c.seed(), "shuffle", c.seed()))
@@ -89,12 +95,13 @@ final class ThermometerTrainCommand implements Callable<Integer> {
                         + " of every shard"));
         if (c.heldOutFraction() > 0) {
             ThermometerEvaluation e = t.evaluate(Thermometer.heldOutRows(data, o));
-            outputs.addAll(ThermometerCommand.writeEvaluation(e, target, c.name()));
+            outputs.addAll(ThermometerCommand.writeEvaluation(e, work, c.name()));
             m.section("evaluation", ThermometerCommand.evaluationSection(e, "held-out: last " + c.heldOutFraction()
                     + " of every shard"));
             ThermometerCommand.print(stdout, e);
         }
-        m.outputs(outputs).write(target);
+        m.outputs(outputs).write(work);
+        run.publish();
         stdout.printf("wrote %s (%.1f s)%n", target, seconds);
         stdout.flush();
         return 0;

@@ -16,7 +16,7 @@ import org.rgflow.config.TrainConfig;
 import org.rgflow.data.SpinDataSetIterator;
 import org.rgflow.data.SpinDataset;
 import org.rgflow.export.ModelExporter;
-import org.rgflow.provenance.AtomicFiles;
+import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
 import org.rgflow.provenance.Sha256;
@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
  * on a spin dataset, written as a model directory (docs/models.md). The id is the config name and the first 8 hex
  * digits of SHA-256(config SHA-256 + "\n" + dataset manifest SHA-256), so another dataset gives another model.
  *
- * <p>The model is built in {@code .<out name>.partial} next to the output (a fixed name for a given output, holding
- * {@code checkpoints/} and {@code training.csv}) and renamed when complete. An interrupted run is continued with
+ * <p>The model is built in a work directory of its own next to the output (holding {@code checkpoints/} and
+ * {@code training.csv}) and swapped in when complete ({@link ModelDirectory}). An interrupted run is continued with
  * {@code --resume} from its latest checkpoint and ends with the same parameters as an uninterrupted run.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -63,7 +63,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted run from its latest checkpoint.")
     boolean resume;
 
-    @Option(names = "--force", description = "Replace an existing model directory or discard an interrupted run.")
+    @Option(names = "--force", description = "Replace an existing model directory (only an rgflow model; never an input) or discard an "
+            + "interrupted run.")
     boolean force;
 
     @Option(names = "--keep-checkpoints", description = "Keep checkpoints/ in the model directory (not checksummed).")
@@ -101,7 +102,8 @@ final class TrainCommand implements Callable<Integer> {
         String configSha = Manifest.configSha256(loaded.resolved());
         String id = config.name() + "-" + Sha256.of(configSha + "\n" + datasetSha).substring(0, 8);
         Path target = out != null ? out : Path.of("models", id);
-        ModelDirectory dir = new ModelDirectory(target, configSha, datasetSha, force);
+        ArtifactDirectory run = Outputs.claim(spec, target, "model", ModelDirectory::resumable, dataset, configFile);
+        ModelDirectory dir = new ModelDirectory(target, run, configSha, datasetSha, force);
         if (dir.upToDate(stdout)) {
             return 0;
         }
@@ -135,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
             result = from.isPresent() ? trainer.resume(from.get(), train, heldOut, dir.checkpoints())
                     : trainer.trainStack(TrainSetup.newNetwork(config), train, heldOut, dir.checkpoints());
         } catch (TrainingDivergedException e) {
-            AtomicFiles.deleteRecursively(work); // a diverged run is not worth resuming
+            dir.discard(); // a diverged run is not worth resuming
             throw new UserException(configFile + ": " + e.getMessage() + " (--set learningRate="
                     + config.learningRate() / 10 + ")");
         }

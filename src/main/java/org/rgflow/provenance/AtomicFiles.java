@@ -82,25 +82,6 @@ public final class AtomicFiles {
         }
     }
 
-    /**
-     * A fresh, empty work directory for building {@code target}: {@code .<name>.partial-<pid>} beside it (a stale
-     * one from an earlier run of the same process id is removed). Publish it with {@link #replace}.
-     */
-    public static Path newWorkDirectory(Path target) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path work = parent.resolve("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
-        deleteRecursively(work);
-        Files.createDirectories(work);
-        return work;
-    }
-
-    /** Replaces {@code target} (a file or a directory tree, if it exists) by {@code source}, renamed atomically. */
-    public static void replace(Path source, Path target) throws IOException {
-        deleteRecursively(target);
-        move(source, target);
-    }
-
     /** Renames atomically where the file system allows it (also for directories). */
     public static void move(Path from, Path to) throws IOException {
         try {

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
-import org.rgflow.provenance.AtomicFiles;
+import org.rgflow.provenance.DirectorySwap;
 
 /**
  * Runs a search: draws candidates from an Arbiter {@link CandidateGenerator} in batches of {@code threads},
@@ -132,13 +132,13 @@ public final class SearchRunner {
         if (c.getException() != null || params == null) {
             return failed(c.getIndex(), text, 0, "candidate generation: " + c.getException());
         }
-        Path dir = outDir.resolve(CANDIDATES).resolve(Integer.toString(c.getIndex()));
-        AtomicFiles.deleteRecursively(dir);
-        Files.createDirectories(dir);
+        Path target = outDir.resolve(CANDIDATES).resolve(Integer.toString(c.getIndex()));
+        Path dir = DirectorySwap.newWork(target); // built aside, swapped in when complete
         long t0 = System.nanoTime();
         try {
             double score = evaluator.evaluate(c.getIndex(), params, c.getFlatParameters(), dir);
             double seconds = (System.nanoTime() - t0) * 1e-9;
+            DirectorySwap.swap(dir, target);
             if (!Double.isFinite(score)) {
                 return failed(c.getIndex(), text, seconds, "score is " + score);
             }
@@ -146,6 +146,10 @@ public final class SearchRunner {
         } catch (Exception | LinkageError | OutOfMemoryError e) {
             return failed(c.getIndex(), text, (System.nanoTime() - t0) * 1e-9,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            if (Files.exists(dir)) {
+                DirectorySwap.deleteWork(dir); // not swapped in: a failed candidate
+            }
         }
     }
 

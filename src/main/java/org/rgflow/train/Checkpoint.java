@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rgflow.provenance.DirectorySwap;
 import org.rgflow.provenance.AtomicFiles;
 
 /**
@@ -66,7 +67,7 @@ public record Checkpoint(Path directory, int layer, int epochsDone, long iterati
                     .put("iteration", iteration).put("seed", options.seed()).put("options", fingerprint(options))
                     .put("trainResets", trainResets).put("heldOutResets", heldOutResets);
             Files.writeString(tmp.resolve("state.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
-            AtomicFiles.replace(tmp, target);
+            DirectorySwap.swap(tmp, target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);

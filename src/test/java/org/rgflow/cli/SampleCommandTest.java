@@ -86,9 +86,10 @@ class SampleCommandTest extends Nd4jTestBase {
         Run clash = rgflow("sample", CONFIG, "--out", a.toString(), "--quiet", "--set", "seed=43");
         assertEquals(RgflowCommand.EXIT_USAGE, clash.code());
         assertTrue(clash.err().contains("already exists"), clash.err());
-        // no partial directories left behind
+        // no work directories left behind (lock files stay)
         try (Stream<Path> files = Files.list(tmp)) {
-            assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".partial-")));
+            assertFalse(files.map(p -> p.getFileName().toString()).anyMatch(n -> n.startsWith(".")
+                    && !n.endsWith(".lock")));
         }
     }
 

@@ -115,6 +115,7 @@ class SearchRunnerTest {
     @Test
     void failingCandidateIsRecordedAndSearchContinues() throws IOException {
         CandidateEvaluator ev = (i, p, dir) -> {
+            java.nio.file.Files.writeString(dir.resolve("half-written.txt"), "x");
             if (i == 1) {
                 throw new IllegalStateException("planted failure");
             }
@@ -129,6 +130,10 @@ class SearchRunnerTest {
         assertTrue(r.records().get(3).ok());
         assertEquals(withoutTiming(r.records()), withoutTiming(ResultsTable.read(
                 tmp.resolve("f").resolve(SearchRunner.RESULTS), plantedSpace().names())));
+        // candidates are built aside and renamed when complete: the failed one leaves nothing, not half a candidate
+        try (var files = java.nio.file.Files.list(tmp.resolve("f").resolve(SearchRunner.CANDIDATES))) {
+            assertEquals(List.of("0", "2", "3"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test
