@@ -130,4 +130,16 @@ class SampleConfigTest {
         assertTrue(e.getMessage().contains("nope.yaml: no such config file"));
         assertInstanceOf(NearestNeighbourConfig.class, LOADER.parse(MINIMAL, "x", List.of()).config().hamiltonian());
     }
+
+    /** A key given twice would silently keep the last value: refused, naming the key and the line of the repeat. */
+    @Test
+    void duplicateKeysAreRefused() {
+        ConfigException top = error(MINIMAL + "seed: 2\n");
+        assertTrue(top.getMessage().startsWith("x.yaml: key 'seed' is given twice")
+                && top.getMessage().contains("line 6"), top.getMessage());
+        ConfigException nested = error(MINIMAL.replace("{ length: 8 }", "{ length: 8, length: 16 }"));
+        assertTrue(nested.getMessage().contains("'length'"), nested.getMessage());
+        ConfigException block = error(MINIMAL + "sampler:\n  numChains: 4\n  numChains: 8\n");
+        assertTrue(block.getMessage().contains("'numChains'"), block.getMessage());
+    }
 }
