@@ -196,9 +196,9 @@ final class ReproduceContext {
         long t0 = System.nanoTime();
         int code = cl.execute(args.toArray(String[]::new));
         stepSeconds.merge(role, (System.nanoTime() - t0) / 1e9, Double::sum);
-        if (code != 0) {
-            throw new UserException("step '" + role + "' (rgflow " + String.join(" ", args) + ") failed with exit "
-                    + code + ": " + err.toString().strip());
+        if (code != 0) { // the step's own classification (exit code) and one-line message
+            throw new CommandFailedException(code, "step '" + role + "' (rgflow " + String.join(" ", args)
+                    + ") failed: " + err.toString().strip().replaceFirst("^rgflow: error: ", ""), null);
         }
     }
 

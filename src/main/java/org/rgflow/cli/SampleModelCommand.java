@@ -22,7 +22,6 @@ import org.rgflow.data.DatasetIndex;
 import org.rgflow.data.DatasetLabels;
 import org.rgflow.data.SpinDataset;
 import org.rgflow.data.SpinDatasetWriter;
-import org.rgflow.export.ModelLoader;
 import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
@@ -95,7 +94,7 @@ final class SampleModelCommand implements Callable<Integer> {
         if (chains < 1 || burnIn < 0 || thin < 1 || configurations < 1) {
             throw new UserException("--chains, --thin and --configurations must be >= 1 and --burn-in >= 0");
         }
-        MultiLayerNetwork net = ModelLoader.load(model); // checks the zip against the manifest
+        MultiLayerNetwork net = AnalysisInputs.network(model); // checks the zip against the manifest
         StackedRbm stack = StackedRbm.of(net);
         int top = level == 0 ? stack.numLayers() : level;
         if (top < 1 || top > stack.numLayers()) {
