@@ -21,7 +21,6 @@ import org.rgflow.data.SpinDataset;
 import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
-import org.rgflow.provenance.Sha256;
 import org.rgflow.lattice.HypercubicLattice;
 import org.rgflow.search.Budget;
 import org.rgflow.search.CandidateEvaluator;
@@ -48,7 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * accuracy). Writes
  * {@code results.csv} after every candidate, {@code candidates/<i>/} model directories, {@code best.json} and the
  * symbolic link {@code best} to the best candidate's directory,
- * PNG plots and {@code manifest.json}; {@code --resume} skips the candidates already in the table.
+ * PNG plots and {@code manifest.json}; {@code --resume} skips the candidates already in the table, after checking
+ * that the config (budget aside) and dataset are those recorded in {@code search.json} ({@link SearchIdentity}).
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Hyper-parameter search (random, grid or genetic; Arbiter) over RBM training or thermometer configs.")
@@ -85,6 +85,12 @@ final class SearchCommand implements Callable<Integer> {
         Path target = out != null ? out : Path.of("runs", "search", c.name());
         if (!resume && Files.exists(target.resolve(SearchRunner.RESULTS))) {
             throw new UserException(target + " already holds a search: use --resume to continue it, or another --out");
+        }
+        SearchIdentity identity = SearchIdentity.of(loaded.resolved(), data);
+        if (resume && Files.exists(target.resolve(SearchRunner.RESULTS))) {
+            SearchIdentity.read(target).orElseThrow(() -> new UserException(target + " holds a search without a "
+                    + "record of its config and dataset (" + SearchIdentity.FILE + "), so --resume cannot check "
+                    + "them; start a new --out")).requireSame(identity, target);
         }
         SearchSpace space = SearchSpaces.space(c);
         int nv = data.numSites();
@@ -153,6 +159,8 @@ final class SearchCommand implements Callable<Integer> {
                 c.budget().maxCandidates(), c.parallel(), target);
         stdout.flush();
         long t0 = System.nanoTime();
+        Files.createDirectories(target);
+        identity.write(target);
         SearchRunner.Result result = runner.run(target, resume, (r, done, total, best, eta) -> {
             if (!quiet) {
                 stderr.printf("candidate %d/%d %s score %s | best %s | ETA %s%n", done, total, r.status(),
@@ -161,6 +169,7 @@ final class SearchCommand implements Callable<Integer> {
             }
         });
         List<OutputFile> outputs = new ArrayList<>();
+        outputs.add(OutputFile.of(target, SearchIdentity.FILE));
         outputs.add(OutputFile.of(target, SearchRunner.RESULTS));
         Map<String, Object> best = new LinkedHashMap<>();
         result.best().ifPresent(b -> {
@@ -183,15 +192,11 @@ final class SearchCommand implements Callable<Integer> {
         seeds.put("generator", c.seed());
         seeds.put("training", "base.seed of each candidate's " + ("thermometer".equals(c.model())
                 ? "thermometer config (initialisation and shuffling)" : "train config (TrainSetup seed derivation)"));
-        Path datasetManifest = data.dir().resolve("manifest.json");
-        Map<String, Object> ds = new LinkedHashMap<>();
-        ds.put("directory", data.dir().toAbsolutePath().toString());
-        ds.put("manifestSha256", Files.exists(datasetManifest) ? Sha256.of(datasetManifest) : null);
         Manifest.of("search", c.name())
                 .config(loaded.resolved())
                 .section("configSource", loaded.source())
                 .section("seeds", seeds)
-                .section("dataset", ds)
+                .section("dataset", identity.datasetSection())
                 .section("backend", BackendInfo.current())
                 .section("summary", Map.of("candidates", result.records().size(),
                         "failed", result.records().stream().filter(r -> !r.ok()).count(),

@@ -63,6 +63,45 @@ class SearchCommandTest extends Nd4jTestBase {
     }
 
     /**
+     * {@code --resume} with another base config or dataset is refused, naming the changed keys and the datasets,
+     * and leaves the search as it was; only the budget may change. A finished search without {@code search.json}
+     * (older rgflow) is checked against its manifest.
+     */
+    @Test
+    void resumeRefusesAnotherConfigOrDataset() throws Exception {
+        Path other = tmp.resolve("ds-other");
+        assertEquals(0, SampleCommandTest.rgflow("sample", "configs/test/sample-tiny.yaml", "--out", other.toString(),
+                "--set", "seed=43", "-q").code());
+        Path run = tmp.resolve("resume-checked");
+        Run first = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                run.toString(), "--set", "budget.maxCandidates=1", "-q");
+        assertEquals(0, first.code(), first.err());
+        String table = Files.readString(run.resolve("results.csv"));
+        String manifest = Files.readString(run.resolve("manifest.json"));
+
+        Run data = SampleCommandTest.rgflow("search", CONFIG, "--dataset", other.toString(), "--out", run.toString(),
+                "--resume", "--set", "budget.maxCandidates=1", "-q");
+        assertEquals(2, data.code(), data.err());
+        assertTrue(data.err().contains("dataset test-tiny-L8-") && data.err().contains(other.toString()), data.err());
+        Run config = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                run.toString(), "--resume", "--set", "base.learningRate=0.5", "-q");
+        assertEquals(2, config.code(), config.err());
+        assertTrue(config.err().contains("config keys base.learningRate 0.05 -> 0.5")
+                && !config.err().contains("dataset test-tiny"), config.err());
+        assertEquals(table, Files.readString(run.resolve("results.csv")));
+        assertEquals(manifest, Files.readString(run.resolve("manifest.json")));
+
+        Files.delete(run.resolve("search.json")); // as an older rgflow left it: the manifest still tells
+        Run old = SampleCommandTest.rgflow("search", CONFIG, "--dataset", other.toString(), "--out", run.toString(),
+                "--resume", "-q");
+        assertEquals(2, old.code(), old.err());
+        Run more = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                run.toString(), "--resume", "--set", "budget.maxCandidates=2", "-q");
+        assertEquals(0, more.code(), more.err());
+        assertEquals(3, Files.readAllLines(run.resolve("results.csv")).size());
+    }
+
+    /**
      * The physics score on the 3-temperature tiny dataset (T = 0, 2, 3): each candidate gets a per-class table
      * (classes from the data's mean energies per temperature) and a finite score.
      */
