@@ -115,8 +115,9 @@ final class SearchCommand implements Callable<Integer> {
             evaluator = new ThermometerCandidateEvaluator(network, p -> SearchSpaces.thermometerOptions(c, p), data);
             minimize = false;
         } else {
-            // validate the base config and every fixed/first candidate shape before any training
+            // validate the base config, the space's keys and the visible layer before any training
             SearchSpaces.trainConfig(c, nv, Map.of(), c.name() + "-base");
+            SearchSpaces.checkTrainSpace(c, configFile, nv, data);
             double heldOut = SearchSpaces.trainConfig(c, nv, Map.of(), c.name()).heldOutFraction();
             if (!(heldOut > 0)) {
                 throw new UserException("base.heldOutFraction must be > 0 for a search (scores use held-out data)");
@@ -203,11 +204,27 @@ final class SearchCommand implements Callable<Integer> {
                         "wallSeconds", (System.nanoTime() - t0) / 1e9, "best", best))
                 .outputs(outputs)
                 .write(target);
+        if (!result.records().isEmpty() && result.best().isEmpty()) {
+            throw allFailed(target, result);
+        }
         stdout.printf("%d candidates (%d failed); best: %s%n", result.records().size(),
                 result.records().stream().filter(r -> !r.ok()).count(),
                 result.best().map(CandidateRecord::toString).orElse("none"));
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * A search without any successful candidate fails (its table and manifest are written): exit 2 when the first
+     * failure is an input fault (a candidate config that does not validate, a NaN score, a replayed row), else that
+     * failure's own code.
+     */
+    private static CommandFailedException allFailed(Path target, SearchRunner.Result result) {
+        CandidateRecord first = result.records().get(0);
+        Throwable cause = result.causes().get(first.index());
+        int code = cause == null ? ErrorReport.EXIT_INPUT : ErrorReport.of(cause, null).exitCode();
+        return new CommandFailedException(code, "all " + result.records().size() + " candidates failed ("
+                + target.resolve(SearchRunner.RESULTS) + "); the first: " + first.error(), cause);
     }
 
     private static String fmt(double v) {

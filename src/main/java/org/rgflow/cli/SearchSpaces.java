@@ -52,6 +52,33 @@ final class SearchSpaces {
         }
     }
 
+    /**
+     * Checks an RBM search before any training: every space name is a train-config key or {@code numHidden}, and the
+     * visible layer has the dataset's number of sites. Messages name the config file and the key.
+     */
+    static void checkTrainSpace(SearchConfig c, java.nio.file.Path configFile, int numVisible,
+            org.rgflow.data.SpinDataset data) {
+        List<String> keys = new ArrayList<>(List.of("numHidden"));
+        for (var component : TrainConfig.class.getRecordComponents()) {
+            if (!List.of("kind", "name").contains(component.getName())) {
+                keys.add(component.getName());
+            }
+        }
+        for (String name : c.space().keySet()) {
+            if (!keys.contains(name)) {
+                throw new UserException(configFile + ": space." + name + ": not a train-config key; allowed: "
+                        + String.join(", ", keys.stream().sorted().toList()));
+            }
+        }
+        int first = trainConfig(c, numVisible, Map.of(), c.name()).layers().get(0);
+        if (first != numVisible) {
+            throw new UserException(configFile + ": base.layers[0] (numVisible) = " + first + ", but the dataset "
+                    + data.dir() + " has " + numVisible + " sites per configuration (L^d = " + data.labels().length()
+                    + "^" + data.labels().dimension() + "): search on a dataset with " + first
+                    + " sites or set base.layers[0] to " + numVisible);
+        }
+    }
+
     /** The train config of one candidate: base, then the candidate's parameters; name = search name + index. */
     static TrainConfig trainConfig(SearchConfig c, int numVisible, Map<String, Object> parameters, String name) {
         ObjectNode node = JSON.valueToTree(c.base());

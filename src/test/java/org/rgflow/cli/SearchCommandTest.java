@@ -1,6 +1,7 @@
 package org.rgflow.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -99,6 +100,40 @@ class SearchCommandTest extends Nd4jTestBase {
                 run.toString(), "--resume", "--set", "budget.maxCandidates=2", "-q");
         assertEquals(0, more.code(), more.err());
         assertEquals(3, Files.readAllLines(run.resolve("results.csv")).size());
+    }
+
+    /**
+     * A search that yields no model fails: an unknown space key and a dataset of another size are refused before any
+     * training; candidates that all fail (here: every learning rate invalid) fail the run with the first reason,
+     * exit 2, after the table and manifest are written.
+     */
+    @Test
+    void searchesWithoutAnyResultFail() throws Exception {
+        Path keyOut = tmp.resolve("no-such-key");
+        Run key = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                keyOut.toString(), "--set", "space.nosuch={values: [1, 2]}", "-q");
+        assertEquals(2, key.code(), key.err());
+        assertTrue(key.err().contains(CONFIG + ": space.nosuch: not a train-config key; allowed: batchSize"),
+                key.err());
+        assertFalse(Files.exists(keyOut.resolve("results.csv")), "refused before any candidate");
+
+        Path small = tmp.resolve("ds-L6");
+        assertEquals(0, SampleCommandTest.rgflow("sample", "configs/test/sample-tiny.yaml", "--out", small.toString(),
+                "--set", "lattice.length=6", "-q").code());
+        Run size = SampleCommandTest.rgflow("search", CONFIG, "--dataset", small.toString(), "--out",
+                tmp.resolve("wrong-size").toString(), "-q");
+        assertEquals(2, size.code(), size.err());
+        assertTrue(size.err().contains("base.layers[0] (numVisible) = 64") && size.err().contains(small.toString())
+                && size.err().contains("36 sites"), size.err());
+
+        Path allOut = tmp.resolve("all-failed");
+        Run all = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                allOut.toString(), "--set", "space.learningRate={values: [-1.0, -2.0]}", "-q");
+        assertEquals(2, all.code(), all.err());
+        assertTrue(all.err().contains("all 4 candidates failed") && all.err().contains("the first: ")
+                && all.err().contains("learningRate: must be a positive finite number"), all.err());
+        assertEquals(1, all.err().strip().lines().count(), all.err());
+        assertTrue(Files.exists(allOut.resolve("manifest.json")) && Files.exists(allOut.resolve("results.csv")));
     }
 
     /**
