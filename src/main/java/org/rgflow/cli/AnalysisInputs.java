@@ -153,6 +153,11 @@ final class AnalysisInputs {
             throw new UserException(manifestPath + ": the dataset has " + temps.size() + " temperatures; choose one "
                     + "with --temperature T (" + temps + ")");
         }
+        long atT = data.index().shards().stream().filter(s -> Math.abs(s.temperature() - t) <= 1e-6)
+                .mapToLong(org.rgflow.data.ShardInfo::count).sum();
+        long n = Math.min(max, atT);
+        MemoryEstimates.configurations(dir + " (" + n + " configurations at T = " + t + " of " + data.numSites()
+                + " sites)", n, data.numSites(), 2).check();
         SpinDataSetIterator it = SpinDataSetIterator.builder(data).encoding(SpinEncoding.PLUS_MINUS_ONE)
                 .dataType(DataType.DOUBLE).temperatures(t).shuffle(seed).batchSize(Math.min(max, 1000)).build();
         List<double[]> rows = new ArrayList<>();

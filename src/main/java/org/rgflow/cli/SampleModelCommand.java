@@ -100,6 +100,12 @@ final class SampleModelCommand implements Callable<Integer> {
         if (top < 1 || top > stack.numLayers()) {
             throw new UserException("--level must be in 1.." + stack.numLayers() + " (or 0 for the top), got " + level);
         }
+        int[] sizes = new int[top + 1];
+        for (int i = 0; i <= top; i++) {
+            sizes[i] = stack.size(i);
+        }
+        MemoryEstimates.chains("--chains " + chains + " through the " + top + " level(s) of " + model + " (units "
+                + java.util.Arrays.toString(sizes) + ")", chains, sizes, 2).check();
         JsonNode trainingSet = mm.path("dataset");
         double temperature = temperature(trainingSet);
         String modelId = mm.path("id").asText();

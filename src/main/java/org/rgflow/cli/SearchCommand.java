@@ -122,6 +122,8 @@ final class SearchCommand implements Callable<Integer> {
             if (!(heldOut > 0)) {
                 throw new UserException("base.heldOutFraction must be > 0 for a search (scores use held-out data)");
             }
+            MemoryEstimates.search(c, SearchSpaces.largest(c, nv), nv, data.numConfigurations(),
+                    "physics".equals(c.score()), configFile.toString()).check();
             INDArray train = load(data, 0, 1 - heldOut);
             INDArray held = load(data, 1 - heldOut, 1);
             RbmScore score = RbmScore.valueOf(c.score().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));

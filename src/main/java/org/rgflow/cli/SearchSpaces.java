@@ -79,6 +79,26 @@ final class SearchSpaces {
         }
     }
 
+    /** The base config with the space's largest numHidden, batchSize and numPersistentChains (memory estimates). */
+    static TrainConfig largest(SearchConfig c, int numVisible) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (String key : List.of("numHidden", "batchSize", "numPersistentChains")) {
+            SearchDimensionConfig d = c.space().get(key);
+            Number most = d == null ? null : d.fixed() != null ? (d.fixed() instanceof Number n ? n : null)
+                    : d.values() != null ? d.values().stream().filter(Number.class::isInstance).map(Number.class::cast)
+                            .max(java.util.Comparator.comparingDouble(Number::doubleValue)).orElse(null)
+                    : d.max();
+            if (most != null) {
+                p.put(key, most.intValue());
+            }
+        }
+        try {
+            return trainConfig(c, numVisible, p, c.name());
+        } catch (IllegalArgumentException e) { // the largest values together are invalid: candidates report that
+            return trainConfig(c, numVisible, Map.of(), c.name());
+        }
+    }
+
     /** The train config of one candidate: base, then the candidate's parameters; name = search name + index. */
     static TrainConfig trainConfig(SearchConfig c, int numVisible, Map<String, Object> parameters, String name) {
         ObjectNode node = JSON.valueToTree(c.base());

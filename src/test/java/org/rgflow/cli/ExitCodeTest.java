@@ -118,6 +118,18 @@ class ExitCodeTest extends Nd4jTestBase {
                 "--out", bad, "-q");
         row(rows, 1, "a-file", "thermometer", "eval", p("thermo"), "--dataset", p("ds"), "--out", bad);
         row(rows, 1, "a-file", "reproduce", "koch2020", "--tiny", "--root", p("root"), "--out", bad);
+        // sizes that validate but cannot fit in memory: refused before work, naming the limit and RGFLOW_JAVA_OPTS
+        row(rows, 2, "RGFLOW_JAVA_OPTS", "sample", SAMPLE, "--set", "lattice.length=16384", "--set",
+                "sampler.numChains=65536", "--out", p("too-big"), "-q");
+        row(rows, 2, "sizes: L^d = 4096^3", "critical", "configs/test/critical-tiny.yaml", "--set", "sizes=[8,4096]",
+                "--set", "dimension=3");
+        row(rows, 2, "RGFLOW_JAVA_OPTS", "sample-model", p("model"), "--chains", "2000000000", "--out", p("x"));
+        row(rows, 2, "RGFLOW_JAVA_OPTS", "analyze", "flow", p("model"), "--chains", "2000000000", "--out", p("x"));
+        row(rows, 2, "RGFLOW_JAVA_OPTS", "train", TRAIN, "--dataset", p("ds"), "--set", "layers=[64,16000000]");
+        row(rows, 2, "RGFLOW_JAVA_OPTS", "search", SEARCH, "--dataset", p("ds"), "--set",
+                "space.numHidden={\"values\":[2,16000000]}", "--out", p("x"), "-q");
+        row(rows, 2, "layers: 100000 x 100000", "train", TRAIN, "--dataset", p("ds"), "--set",
+                "layers=[64,100000,100000]");
         // bad configs and arguments
         row(rows, 2, "dup.yaml", "sample", p("dup.yaml"));
         row(rows, 2, "--chains", "sample-model", p("model"), "--chains", "many");

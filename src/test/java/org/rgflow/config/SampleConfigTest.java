@@ -142,4 +142,13 @@ class SampleConfigTest {
         ConfigException block = error(MINIMAL + "sampler:\n  numChains: 4\n  numChains: 8\n");
         assertTrue(block.getMessage().contains("'numChains'"), block.getMessage());
     }
+
+    /** L^d beyond the lattice's 2^28 sites (where a long would be needed, or L^d overflows an int) fails validation. */
+    @Test
+    void latticesBeyondTheSiteLimitAreRefused() {
+        ConfigException e = error(MINIMAL, "lattice.length=16384", "lattice.dimension=3");
+        assertTrue(e.getMessage().contains("lattice.length: L^d = 16384^3 = 4398046511104 sites; at most 2^28"),
+                e.getMessage());
+        LOADER.parse(MINIMAL, "x.yaml", List.of("lattice.length=16384"));
+    }
 }
