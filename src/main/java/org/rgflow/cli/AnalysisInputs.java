@@ -16,6 +16,7 @@ import org.rgflow.analysis.Configurations;
 import org.rgflow.data.SpinDataSetIterator;
 import org.rgflow.data.SpinDataset;
 import org.rgflow.data.SpinEncoding;
+import org.rgflow.export.ModelExporter;
 import org.rgflow.export.ModelLoader;
 import org.rgflow.lattice.HypercubicLattice;
 import org.rgflow.provenance.Manifest;
@@ -110,19 +111,19 @@ final class AnalysisInputs {
                     + "units on a lattice");
         }
         HypercubicLattice lattice = HypercubicLattice.of(dimension, length);
-        MultiLayerNetwork net;
-        try {
-            net = ModelLoader.load(dir);
-        } catch (IOException e) {
-            throw new UserException(e.getMessage());
-        }
-        StackedRbm stack = StackedRbm.of(net);
+        StackedRbm stack = StackedRbm.of(network(dir));
         if (stack.size(0) != lattice.numSites()) {
             throw new UserException(manifestPath + ": the model has " + stack.size(0) + " visible units but its "
                     + "training lattice " + lattice + " has " + lattice.numSites() + " sites");
         }
         return new Model(dir, mm.path("id").asText(), Sha256.of(manifestPath), ds.path("model").asText(), lattice,
                 stack);
+    }
+
+    /** The network of a model directory; a damaged model zip is a one-line error naming it (exit 2). */
+    static MultiLayerNetwork network(Path dir) throws IOException {
+        return InputFiles.read(dir.resolve(ModelExporter.ZIP), "a DL4J model written by `rgflow train`",
+                () -> ModelLoader.load(dir));
     }
 
     /**
@@ -152,6 +153,11 @@ final class AnalysisInputs {
             throw new UserException(manifestPath + ": the dataset has " + temps.size() + " temperatures; choose one "
                     + "with --temperature T (" + temps + ")");
         }
+        long atT = data.index().shards().stream().filter(s -> Math.abs(s.temperature() - t) <= 1e-6)
+                .mapToLong(org.rgflow.data.ShardInfo::count).sum();
+        long n = Math.min(max, atT);
+        MemoryEstimates.configurations(dir + " (" + n + " configurations at T = " + t + " of " + data.numSites()
+                + " sites)", n, data.numSites(), 2).check();
         SpinDataSetIterator it = SpinDataSetIterator.builder(data).encoding(SpinEncoding.PLUS_MINUS_ONE)
                 .dataType(DataType.DOUBLE).temperatures(t).shuffle(seed).batchSize(Math.min(max, 1000)).build();
         List<double[]> rows = new ArrayList<>();
@@ -223,20 +229,19 @@ final class AnalysisInputs {
         return out;
     }
 
-    /** Loads a thermometer directory, with a clear message when it is not one. */
-    private static Thermometer thermometer(Path dir) throws IOException {
+    /**
+     * Loads a thermometer directory, with a one-line message naming the file when it is not one or is damaged
+     * (missing or malformed {@code thermometer.json}, a zip that fails its checksum or does not load).
+     */
+    static Thermometer thermometer(Path dir) throws IOException {
         Path json = dir.resolve(ThermometerFiles.DESCRIPTION);
         if (!Files.isRegularFile(json)) {
             throw new UserException(json + ": missing; is " + dir + " a thermometer written by "
                     + "`rgflow thermometer train`?");
         }
-        Thermometer t;
-        try {
-            t = ThermometerFiles.load(dir);
-        } catch (IOException e) {
-            throw new UserException(e.getMessage());
-        }
-        return t;
+        Manifest.read(json); // not valid JSON: a MalformedFileException naming it
+        return InputFiles.read(dir.resolve(ThermometerFiles.MODEL), "a thermometer written by "
+                + "`rgflow thermometer train`", () -> ThermometerFiles.load(dir));
     }
 
     /** The manifest section of a thermometer. */

@@ -83,6 +83,9 @@ final class AnalyzeFlowCommand implements Callable<Integer> {
             throw new UserException("--steps must be >= 0 and --chains >= 2");
         }
         AnalysisInputs.Model m = AnalysisInputs.model(modelDir);
+        int[] units = {m.stack().size(0), m.stack().size(1)};
+        MemoryEstimates.chains("--chains " + chains + " through " + modelDir + " (units " + units[0] + ", " + units[1]
+                + ")", chains, units, scaling ? 3 : 2).check();
         Thermometer t = AnalysisInputs.thermometer(thermometer, m.lattice().numSites());
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("model", m.manifestSha256());

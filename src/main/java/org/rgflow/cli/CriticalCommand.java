@@ -73,6 +73,7 @@ final class CriticalCommand implements Callable<Integer> {
             loaded = loader.load(configFile, more);
         }
         CriticalConfig config = loaded.config();
+        MemoryEstimates.critical(config, loaded.source()).check();
         String configSha = Manifest.configSha256(loaded.resolved());
         String id = config.name() + "-" + configSha.substring(0, 8);
         Path target = out != null ? out : Path.of("runs", "critical", id);

@@ -30,14 +30,7 @@ final class ReproduceCommand implements Callable<Integer> {
     static final List<String> PAPERS = List.of("iso2018", "mehta2014", "koch2020", "shortsighted2020", "funai2018");
 
     /** The step roles of each pipeline ({@code --set ROLE:...}); {@code L<n>} roles exist per lattice size. */
-    static final Map<String, List<String>> ROLES = Map.of(
-            "iso2018", List.of("sample", "sample-control-hot", "sample-control-cold", "train", "train-control-hot",
-                    "train-control-cold", "thermometer", "sample-coarse", "thermometer-coarse"),
-            "koch2020", List.of("sample", "train"),
-            "mehta2014", List.of("sample", "train"),
-            "funai2018", List.of("sample", "train"),
-            "shortsighted2020", List.of("sample", "train", "train-stack", "nn-sample", "nn-train",
-                    "thermometer-sample-L<n>", "thermometer-L<n>"));
+    static final Map<String, List<String>> ROLES = ReproduceSteps.roles();
 
     @Parameters(index = "0", paramLabel = "PAPER", description = "One of ${COMPLETION-CANDIDATES}.",
             completionCandidates = Papers.class)
@@ -92,6 +85,7 @@ final class ReproduceCommand implements Callable<Integer> {
         };
         String suffix = suffix0;
         List<String[]> userSets = parseSets(paper, sets);
+        ReproduceSteps.checkOverrides(paper, userSets); // every step's overrides, before the first step runs
         if (!userSets.isEmpty()) {
             suffix += "-" + Sha256.of(String.join("\n", sets)).substring(0, 8); // a variant is not the paper's run
         }
@@ -100,7 +94,7 @@ final class ReproduceCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("reproduce %s (%s) -> %s%n", paper, mode.name().toLowerCase(java.util.Locale.ROOT), runDir);
         stdout.flush();
-        ReproduceContext ctx = new ReproduceContext(root, run.newWork(), mode, force, stdout, userSets);
+        ReproduceContext ctx = new ReproduceContext(paper, root, run.newWork(), mode, force, stdout, userSets);
         ctx.target(runDir);
         long t0 = System.nanoTime();
         ReportVerdict verdict = switch (paper) {

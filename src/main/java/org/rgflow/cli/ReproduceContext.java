@@ -28,6 +28,7 @@ final class ReproduceContext {
     /** Size of a pipeline: the paper's settings, the few-minute version, or the seconds-long test version. */
     enum Mode { FULL, QUICK, TINY }
 
+    private final String paper;
     private final Path root;
     private final Path runDir;
     private final Mode mode;
@@ -38,15 +39,14 @@ final class ReproduceContext {
     private final List<String[]> userSets;
     private Path target;
 
-    ReproduceContext(Path root, Path runDir, Mode mode, boolean force, PrintWriter out) {
-        this(root, runDir, mode, force, out, List.of());
-    }
-
     /**
+     * @param paper    the pipeline; its steps must be listed in {@link ReproduceSteps}
      * @param userSets the user's {@code --set ROLE:key=value} as {ROLE, key=value}: appended, after the pipeline's
      *                 own overrides, to the step whose role is ROLE (or starts with it, for ROLE ending in *)
      */
-    ReproduceContext(Path root, Path runDir, Mode mode, boolean force, PrintWriter out, List<String[]> userSets) {
+    ReproduceContext(String paper, Path root, Path runDir, Mode mode, boolean force, PrintWriter out,
+            List<String[]> userSets) {
+        this.paper = paper;
         this.root = root;
         this.runDir = runDir;
         this.mode = mode;
@@ -107,6 +107,7 @@ final class ReproduceContext {
 
     /** {@code rgflow sample config --set …}; returns the dataset directory. */
     Path sample(String role, Path config, List<String> pipelineOverrides) throws IOException {
+        ReproduceSteps.requireListed(paper, role, SampleConfig.class, config);
         List<String> overrides = withUserSets(role, pipelineOverrides);
         ConfigLoader.Loaded<SampleConfig> loaded = ConfigLoader.of(SampleConfig.class).load(config, overrides);
         String sha = Manifest.configSha256(loaded.resolved());
@@ -120,6 +121,7 @@ final class ReproduceContext {
 
     /** {@code rgflow train config --dataset d --set …}; returns the model directory. */
     Path train(String role, Path config, List<String> pipelineOverrides, Path dataset) throws IOException {
+        ReproduceSteps.requireListed(paper, role, TrainConfig.class, config);
         List<String> overrides = withUserSets(role, pipelineOverrides);
         ConfigLoader.Loaded<TrainConfig> loaded = ConfigLoader.of(TrainConfig.class).load(config, overrides);
         String configSha = Manifest.configSha256(loaded.resolved());
@@ -141,6 +143,7 @@ final class ReproduceContext {
      * manifest has the same config and dataset manifest SHA-256 (the command itself refuses to overwrite).
      */
     Path thermometer(String role, Path config, List<String> pipelineOverrides, Path dataset) throws IOException {
+        ReproduceSteps.requireListed(paper, role, ThermometerConfig.class, config);
         List<String> overrides = withUserSets(role, pipelineOverrides);
         ConfigLoader.Loaded<ThermometerConfig> loaded = ConfigLoader.of(ThermometerConfig.class).load(config,
                 overrides);
@@ -202,9 +205,9 @@ final class ReproduceContext {
         long t0 = System.nanoTime();
         int code = cl.execute(args.toArray(String[]::new));
         stepSeconds.merge(role, (System.nanoTime() - t0) / 1e9, Double::sum);
-        if (code != 0) {
-            throw new UserException("step '" + role + "' (rgflow " + String.join(" ", args) + ") failed with exit "
-                    + code + ": " + err.toString().strip());
+        if (code != 0) { // the step's own classification (exit code) and one-line message
+            throw new CommandFailedException(code, "step '" + role + "' (rgflow " + String.join(" ", args)
+                    + ") failed: " + err.toString().strip().replaceFirst("^rgflow: error: ", ""), null);
         }
     }
 

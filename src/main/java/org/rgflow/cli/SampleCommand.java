@@ -81,6 +81,7 @@ final class SampleCommand implements Callable<Integer> {
             return 0;
         }
         SampleConfig config = loaded.config();
+        MemoryEstimates.sample(config, loaded.source()).check(); // before the lattice's neighbour table
         Lattice lattice = ModelFactory.lattice(config.lattice());
         Hamiltonian hamiltonian = ModelFactory.hamiltonian(lattice, config.hamiltonian());
         SamplerConfig sc = config.sampler();

@@ -96,12 +96,18 @@ final class SampleModelCommand implements Callable<Integer> {
         if (chains < 1 || burnIn < 0 || thin < 1 || configurations < 1) {
             throw new UserException("--chains, --thin and --configurations must be >= 1 and --burn-in >= 0");
         }
-        MultiLayerNetwork net = ModelLoader.load(model); // checks the zip against the manifest
+        MultiLayerNetwork net = AnalysisInputs.network(model); // checks the zip against the manifest
         StackedRbm stack = StackedRbm.of(net);
         int top = level == 0 ? stack.numLayers() : level;
         if (top < 1 || top > stack.numLayers()) {
             throw new UserException("--level must be in 1.." + stack.numLayers() + " (or 0 for the top), got " + level);
         }
+        int[] sizes = new int[top + 1];
+        for (int i = 0; i <= top; i++) {
+            sizes[i] = stack.size(i);
+        }
+        MemoryEstimates.chains("--chains " + chains + " through the " + top + " level(s) of " + model + " (units "
+                + java.util.Arrays.toString(sizes) + ")", chains, sizes, 2).check();
         JsonNode trainingSet = mm.path("dataset");
         double temperature = temperature(trainingSet);
         String modelId = mm.path("id").asText();

@@ -22,7 +22,6 @@ import org.rgflow.provenance.ArtifactDirectory;
 import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
-import org.rgflow.provenance.Sha256;
 import org.rgflow.lattice.HypercubicLattice;
 import org.rgflow.search.Budget;
 import org.rgflow.search.CandidateEvaluator;
@@ -49,7 +48,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * accuracy). Writes
  * {@code results.csv} after every candidate, {@code candidates/<i>/} model directories, {@code best.json} and the
  * symbolic link {@code best} to the best candidate's directory,
- * PNG plots and {@code manifest.json}; {@code --resume} skips the candidates already in the table.
+ * PNG plots and {@code manifest.json}; {@code --resume} skips the candidates already in the table, after checking
+ * that the config (budget aside) and dataset are those recorded in {@code search.json} ({@link SearchIdentity}).
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Hyper-parameter search (random, grid or genetic; Arbiter) over RBM training or thermometer configs.")
@@ -87,6 +87,8 @@ final class SearchCommand implements Callable<Integer> {
         SpinDataset data = SpinDataset.open(dataset);
         Path target = out != null ? out : Path.of("runs", "search", c.name());
         claim(target);
+        SearchIdentity identity = SearchIdentity.of(loaded.resolved(), data);
+        requireSameSearch(identity, target);
         SearchSpace space = SearchSpaces.space(c);
         int nv = data.numSites();
         CandidateEvaluator evaluator;
@@ -110,12 +112,15 @@ final class SearchCommand implements Callable<Integer> {
             evaluator = new ThermometerCandidateEvaluator(network, p -> SearchSpaces.thermometerOptions(c, p), data);
             minimize = false;
         } else {
-            // validate the base config and every fixed/first candidate shape before any training
+            // validate the base config, the space's keys and the visible layer before any training
             SearchSpaces.trainConfig(c, nv, Map.of(), c.name() + "-base");
+            SearchSpaces.checkTrainSpace(c, configFile, nv, data);
             double heldOut = SearchSpaces.trainConfig(c, nv, Map.of(), c.name()).heldOutFraction();
             if (!(heldOut > 0)) {
                 throw new UserException("base.heldOutFraction must be > 0 for a search (scores use held-out data)");
             }
+            MemoryEstimates.search(c, SearchSpaces.largest(c, nv), nv, data.numConfigurations(),
+                    "physics".equals(c.score()), configFile.toString()).check();
             INDArray train = load(data, 0, 1 - heldOut);
             INDArray held = load(data, 1 - heldOut, 1);
             RbmScore score = RbmScore.valueOf(c.score().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
@@ -155,6 +160,7 @@ final class SearchCommand implements Callable<Integer> {
                 c.budget().maxCandidates(), c.parallel(), target);
         stdout.flush();
         long t0 = System.nanoTime();
+        identity.write(work);
         SearchRunner.Result result = runner.run(work, resume, (r, done, total, best, eta) -> {
             if (!quiet) {
                 stderr.printf("candidate %d/%d %s score %s | best %s | ETA %s%n", done, total, r.status(),
@@ -163,6 +169,7 @@ final class SearchCommand implements Callable<Integer> {
             }
         });
         List<OutputFile> outputs = new ArrayList<>();
+        outputs.add(OutputFile.of(work, SearchIdentity.FILE));
         outputs.add(OutputFile.of(work, SearchRunner.RESULTS));
         Map<String, Object> best = new LinkedHashMap<>();
         result.best().ifPresent(b -> {
@@ -185,15 +192,11 @@ final class SearchCommand implements Callable<Integer> {
         seeds.put("generator", c.seed());
         seeds.put("training", "base.seed of each candidate's " + ("thermometer".equals(c.model())
                 ? "thermometer config (initialisation and shuffling)" : "train config (TrainSetup seed derivation)"));
-        Path datasetManifest = data.dir().resolve("manifest.json");
-        Map<String, Object> ds = new LinkedHashMap<>();
-        ds.put("directory", data.dir().toAbsolutePath().toString());
-        ds.put("manifestSha256", Files.exists(datasetManifest) ? Sha256.of(datasetManifest) : null);
         Manifest.of("search", c.name())
                 .config(loaded.resolved())
                 .section("configSource", loaded.source())
                 .section("seeds", seeds)
-                .section("dataset", ds)
+                .section("dataset", identity.datasetSection())
                 .section("backend", BackendInfo.current())
                 .section("summary", Map.of("candidates", result.records().size(),
                         "failed", result.records().stream().filter(r -> !r.ok()).count(),
@@ -201,6 +204,9 @@ final class SearchCommand implements Callable<Integer> {
                 .outputs(outputs)
                 .write(work);
         run.publish();
+        if (!result.records().isEmpty() && result.best().isEmpty()) {
+            throw allFailed(target, result);
+        }
         stdout.printf("%d candidates (%d failed); best: %s%n", result.records().size(),
                 result.records().stream().filter(r -> !r.ok()).count(),
                 result.best().map(CandidateRecord::toString).orElse("none"));
@@ -219,6 +225,23 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     /**
+     * With {@code --resume}, refuses (before anything is adopted or copied) when the search to continue, the newest
+     * interrupted one or else the finished one, was started with another config ({@code budget.*} aside) or dataset.
+     */
+    private void requireSameSearch(SearchIdentity identity, Path target) {
+        if (!resume) {
+            return;
+        }
+        List<Path> interrupted = run.interrupted();
+        Path existing = !interrupted.isEmpty() ? interrupted.get(0) : run.manifest().isPresent() ? target : null;
+        if (existing != null && Files.exists(existing.resolve(SearchRunner.RESULTS))) {
+            SearchIdentity.read(existing).orElseThrow(() -> new UserException(target + " holds a search without a "
+                    + "record of its config and dataset (" + SearchIdentity.FILE + "), so --resume cannot check "
+                    + "them; start a new --out")).requireSame(identity, target);
+        }
+    }
+
+    /**
      * The work directory to search in: with {@code --resume}, the newest interrupted search of the output
      * directory, or else a copy of the finished one (its files hard-linked), or else a new one.
      */
@@ -230,6 +253,19 @@ final class SearchCommand implements Callable<Integer> {
             return work;
         }
         return run.manifest().isPresent() ? run.newWorkFromTarget() : run.newWork();
+    }
+
+    /**
+     * A search without any successful candidate fails (its table and manifest are written): exit 2 when the first
+     * failure is an input fault (a candidate config that does not validate, a NaN score, a replayed row), else that
+     * failure's own code.
+     */
+    private static CommandFailedException allFailed(Path target, SearchRunner.Result result) {
+        CandidateRecord first = result.records().get(0);
+        Throwable cause = result.causes().get(first.index());
+        int code = cause == null ? ErrorReport.EXIT_INPUT : ErrorReport.of(cause, null).exitCode();
+        return new CommandFailedException(code, "all " + result.records().size() + " candidates failed ("
+                + target.resolve(SearchRunner.RESULTS) + "); the first: " + first.error(), cause);
     }
 
     private static String fmt(double v) {

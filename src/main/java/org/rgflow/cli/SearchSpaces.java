@@ -52,6 +52,53 @@ final class SearchSpaces {
         }
     }
 
+    /**
+     * Checks an RBM search before any training: every space name is a train-config key or {@code numHidden}, and the
+     * visible layer has the dataset's number of sites. Messages name the config file and the key.
+     */
+    static void checkTrainSpace(SearchConfig c, java.nio.file.Path configFile, int numVisible,
+            org.rgflow.data.SpinDataset data) {
+        List<String> keys = new ArrayList<>(List.of("numHidden"));
+        for (var component : TrainConfig.class.getRecordComponents()) {
+            if (!List.of("kind", "name").contains(component.getName())) {
+                keys.add(component.getName());
+            }
+        }
+        for (String name : c.space().keySet()) {
+            if (!keys.contains(name)) {
+                throw new UserException(configFile + ": space." + name + ": not a train-config key; allowed: "
+                        + String.join(", ", keys.stream().sorted().toList()));
+            }
+        }
+        int first = trainConfig(c, numVisible, Map.of(), c.name()).layers().get(0);
+        if (first != numVisible) {
+            throw new UserException(configFile + ": base.layers[0] (numVisible) = " + first + ", but the dataset "
+                    + data.dir() + " has " + numVisible + " sites per configuration (L^d = " + data.labels().length()
+                    + "^" + data.labels().dimension() + "): search on a dataset with " + first
+                    + " sites or set base.layers[0] to " + numVisible);
+        }
+    }
+
+    /** The base config with the space's largest numHidden, batchSize and numPersistentChains (memory estimates). */
+    static TrainConfig largest(SearchConfig c, int numVisible) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (String key : List.of("numHidden", "batchSize", "numPersistentChains")) {
+            SearchDimensionConfig d = c.space().get(key);
+            Number most = d == null ? null : d.fixed() != null ? (d.fixed() instanceof Number n ? n : null)
+                    : d.values() != null ? d.values().stream().filter(Number.class::isInstance).map(Number.class::cast)
+                            .max(java.util.Comparator.comparingDouble(Number::doubleValue)).orElse(null)
+                    : d.max();
+            if (most != null) {
+                p.put(key, most.intValue());
+            }
+        }
+        try {
+            return trainConfig(c, numVisible, p, c.name());
+        } catch (IllegalArgumentException e) { // the largest values together are invalid: candidates report that
+            return trainConfig(c, numVisible, Map.of(), c.name());
+        }
+    }
+
     /** The train config of one candidate: base, then the candidate's parameters; name = search name + index. */
     static TrainConfig trainConfig(SearchConfig c, int numVisible, Map<String, Object> parameters, String name) {
         ObjectNode node = JSON.valueToTree(c.base());

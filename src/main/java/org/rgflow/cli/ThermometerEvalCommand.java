@@ -12,7 +12,6 @@ import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.OutputFile;
 import org.rgflow.thermometer.Thermometer;
 import org.rgflow.thermometer.ThermometerEvaluation;
-import org.rgflow.thermometer.ThermometerFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +46,7 @@ final class ThermometerEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        Thermometer t = ThermometerFiles.load(model);
+        Thermometer t = AnalysisInputs.thermometer(model);
         SpinDataset data = SpinDataset.open(dataset);
         double[] mine = t.temperatures();
         List<Double> theirs = data.temperatures();

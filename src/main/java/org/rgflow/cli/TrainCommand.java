@@ -97,6 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         SpinDataset ds = SpinDataset.open(dataset); // verifies every shard
         String datasetSha = Sha256.of(datasetManifest);
         checkDataset(config, ds, datasetManifest);
+        MemoryEstimates.train(config, ds.numSites(), configFile.toString()).check();
         BackendInfo backend = BackendInfo.current();
 
         String configSha = Manifest.configSha256(loaded.resolved());

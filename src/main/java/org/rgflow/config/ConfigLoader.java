@@ -1,6 +1,7 @@
 package org.rgflow.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,16 +28,20 @@ import java.util.stream.Collectors;
 
 /**
  * Binds YAML configs to validated records. Unknown keys, wrong types and out-of-range values are
- * {@link ConfigException}s naming the file and the dotted key. {@code --set a.b=value} overrides are
+ * {@link ConfigException}s naming the file and the dotted key, and so is a key given twice in one mapping.
+ * {@code --set a.b=value} overrides are
  * applied to the YAML tree before binding (the value is parsed as YAML: numbers, booleans, lists).
  *
  * @param <T> the config record type
  */
 public final class ConfigLoader<T> {
 
-    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory()
+    // STRICT_DUPLICATE_DETECTION: a key given twice in one mapping is an error (not "last one wins")
+    private static final ObjectMapper YAML = JsonMapper.builder(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -49,6 +54,8 @@ public final class ConfigLoader<T> {
         YAML.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         YAML.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '(.*)'");
 
     private final Class<T> type;
 
@@ -96,8 +103,13 @@ public final class ConfigLoader<T> {
         try {
             tree = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            java.util.regex.Matcher dup = DUPLICATE.matcher(e.getOriginalMessage());
+            if (dup.matches()) {
+                throw new ConfigException(source + ": key '" + dup.group(1) + "' is given twice in one mapping" + line
+                        + "; keep one (the last would silently win)", e);
+            }
+            throw new ConfigException(source + ": not valid YAML: " + e.getOriginalMessage() + line, e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             tree = JsonNodeFactory.instance.objectNode();

@@ -41,6 +41,7 @@ public record CriticalConfig(
             }
         }
         sizes = List.copyOf(sizes);
+        Checks.sites("sizes", dimension, sizes.get(sizes.size() - 1));
         if (hamiltonian == null) {
             throw new IllegalArgumentException("hamiltonian: section is required");
         }

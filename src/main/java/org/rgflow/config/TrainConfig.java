@@ -70,6 +70,12 @@ public record TrainConfig(String kind, String name, Long seed, List<Integer> lay
         stackInput = Checks.oneOf("stackInput", stackInput == null ? "probabilities" : stackInput, "probabilities",
                 "samples");
         dtype = Checks.oneOf("dtype", dtype == null ? "float" : dtype, "float", "double");
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            Checks.arraySize("layers", layers.get(i), layers.get(i + 1), "weights in layer " + i);
+        }
+        Checks.arraySize("batchSize", Math.max(batchSize, numPersistentChains),
+                layers.stream().mapToInt(Integer::intValue).max().orElse(1),
+                "values per CD buffer (max(batchSize, numPersistentChains) x the widest layer)");
         heldOutFraction = heldOutFraction == null ? 0.1 : heldOutFraction;
         if (!(heldOutFraction >= 0 && heldOutFraction < 1)) {
             throw new IllegalArgumentException("heldOutFraction: must be in [0, 1), got " + heldOutFraction);

@@ -3,6 +3,7 @@ package org.rgflow.provenance;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,12 +28,34 @@ public final class AtomicFiles {
         return "." + name + ".tmp";
     }
 
-    /** Writes {@code bytes} to {@code target} atomically and syncs the directory entry. */
+    /**
+     * Writes {@code bytes} to {@code target} atomically and syncs the directory entry. A failed write (e.g. disk
+     * full) removes the temporary file and is a {@link FileSystemException} naming {@code target}.
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path tmp = temporaryFor(target);
-        Files.write(tmp, bytes);
-        commit(tmp, target);
+        try {
+            Files.write(tmp, bytes);
+            commit(tmp, target);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the original failure is the one to report
+            }
+            throw namingFile(target, e);
+        }
         syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /** {@code e} if it names a file already, else a {@link FileSystemException} for {@code file} with e's reason. */
+    static IOException namingFile(Path file, IOException e) {
+        if (e instanceof FileSystemException) {
+            return e;
+        }
+        FileSystemException named = new FileSystemException(file.toString(), null, e.getMessage());
+        named.initCause(e);
+        return named;
     }
 
     /**

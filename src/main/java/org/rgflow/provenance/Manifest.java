@@ -94,8 +94,16 @@ public final class Manifest {
         return target;
     }
 
-    /** Reads a manifest back as a JSON tree. */
+    /**
+     * Reads a manifest back as a JSON tree.
+     *
+     * @throws MalformedFileException if it is not valid JSON (e.g. truncated), naming the file
+     */
     public static JsonNode read(Path manifestJson) throws IOException {
-        return JSON.readTree(manifestJson.toFile());
+        try {
+            return JSON.readTree(manifestJson.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw MalformedFileException.json(manifestJson, e);
+        }
     }
 }

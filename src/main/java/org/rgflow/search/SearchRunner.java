@@ -42,6 +42,7 @@ public final class SearchRunner {
     private final Budget budget;
     private final int threads;
     private final boolean minimize;
+    private final Map<Integer, Throwable> causes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param generator a generator over {@code space.parameterSpace()}-valued candidates
@@ -61,8 +62,11 @@ public final class SearchRunner {
         this.minimize = minimize;
     }
 
-    /** The outcome: all rows in order and the best successful one. */
-    public record Result(List<CandidateRecord> records, Optional<CandidateRecord> best) {
+    /**
+     * The outcome: all rows in order, the best successful one, and the exceptions of the candidates that failed by
+     * throwing in this run (by index; rows replayed by resume have only their recorded reason).
+     */
+    public record Result(List<CandidateRecord> records, Optional<CandidateRecord> best, Map<Integer, Throwable> causes) {
     }
 
     /**
@@ -70,6 +74,7 @@ public final class SearchRunner {
      * @param resume continue from an existing {@value #RESULTS}
      */
     public Result run(Path outDir, boolean resume, SearchListener listener) throws IOException {
+        causes.clear();
         Files.createDirectories(outDir.resolve(CANDIDATES));
         Path table = outDir.resolve(RESULTS);
         Map<Integer, CandidateRecord> previous = new HashMap<>();
@@ -122,7 +127,7 @@ public final class SearchRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(List.copyOf(records), best(records));
+        return new Result(List.copyOf(records), best(records), Map.copyOf(causes));
     }
 
     private CandidateRecord evaluate(Candidate c, Path outDir) throws IOException {
@@ -144,6 +149,7 @@ public final class SearchRunner {
             }
             return new CandidateRecord(c.getIndex(), text, score, seconds, CandidateRecord.Status.OK, "");
         } catch (Exception | LinkageError | OutOfMemoryError e) {
+            causes.put(c.getIndex(), e);
             return failed(c.getIndex(), text, (System.nanoTime() - t0) * 1e-9,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
@@ -161,7 +167,7 @@ public final class SearchRunner {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) c.getValue();
         if (params != null && !CandidateRecord.text(params).equals(old.parameters())) {
-            throw new IllegalStateException("resume: candidate " + c.getIndex() + " regenerates as "
+            throw new IllegalArgumentException("resume: candidate " + c.getIndex() + " regenerates as "
                     + CandidateRecord.text(params) + " but the results table has " + old.parameters()
                     + "; the config or seed changed: start a new output directory");
         }

@@ -180,4 +180,27 @@ class ReproduceCommandTest extends Nd4jTestBase {
         assertEquals(RgflowCommand.EXIT_USAGE, bad.code(), bad.err());
         assertTrue(bad.err().contains("no step 'thermometer'") && bad.err().contains("[sample, train]"), bad.err());
     }
+
+    /**
+     * A bad key or value in any step's {@code --set} is refused before the first step runs: nothing is sampled,
+     * although the bad override is for a later step (train) and the first step (sample) is fine.
+     */
+    @Test
+    void everyOverrideIsCheckedBeforeAnyWork(@TempDir Path tmp) throws Exception {
+        Path run = tmp.resolve("run");
+        for (String[] bad : new String[][] {{"train:epoch=3", "epoch: unknown key"},
+            {"train:learningRate=-1", "learningRate"}, {"train*:batchSize=zero", "batchSize"}}) {
+            Run r = SampleCommandTest.rgflow("reproduce", "koch2020", "--tiny", "--root", tmp.toString(), "--out",
+                    run.toString(), "--set", "sample:seed=5", "--set", bad[0]);
+            assertEquals(RgflowCommand.EXIT_USAGE, r.code(), r.err());
+            assertTrue(r.err().contains("--set '" + bad[0] + "'") && r.err().contains("configs/koch2020/train.yaml")
+                    && r.err().contains(bad[1]), r.err());
+            assertFalse(Files.exists(tmp.resolve("datasets")), "no step ran: " + r.out());
+        }
+        Run thermo = SampleCommandTest.rgflow("reproduce", "shortsighted2020", "--tiny", "--root", tmp.toString(),
+                "--out", run.toString(), "--set", "thermometer-L8:hiddenSizes=many");
+        assertEquals(RgflowCommand.EXIT_USAGE, thermo.code(), thermo.err());
+        assertTrue(thermo.err().contains("configs/shortsighted2020/thermometer.yaml"), thermo.err());
+        assertFalse(Files.exists(tmp.resolve("datasets")));
+    }
 }

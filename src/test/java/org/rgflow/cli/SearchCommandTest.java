@@ -1,6 +1,7 @@
 package org.rgflow.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -60,6 +61,79 @@ class SearchCommandTest extends Nd4jTestBase {
                 "--resume", "-q");
         assertEquals(0, c.code(), c.err());
         assertEquals(withoutSeconds(full.resolve("results.csv")), withoutSeconds(part.resolve("results.csv")));
+    }
+
+    /**
+     * {@code --resume} with another base config or dataset is refused, naming the changed keys and the datasets,
+     * and leaves the search as it was; only the budget may change. A finished search without {@code search.json}
+     * (older rgflow) is checked against its manifest.
+     */
+    @Test
+    void resumeRefusesAnotherConfigOrDataset() throws Exception {
+        Path other = tmp.resolve("ds-other");
+        assertEquals(0, SampleCommandTest.rgflow("sample", "configs/test/sample-tiny.yaml", "--out", other.toString(),
+                "--set", "seed=43", "-q").code());
+        Path run = tmp.resolve("resume-checked");
+        Run first = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                run.toString(), "--set", "budget.maxCandidates=1", "-q");
+        assertEquals(0, first.code(), first.err());
+        String table = Files.readString(run.resolve("results.csv"));
+        String manifest = Files.readString(run.resolve("manifest.json"));
+
+        Run data = SampleCommandTest.rgflow("search", CONFIG, "--dataset", other.toString(), "--out", run.toString(),
+                "--resume", "--set", "budget.maxCandidates=1", "-q");
+        assertEquals(2, data.code(), data.err());
+        assertTrue(data.err().contains("dataset test-tiny-L8-") && data.err().contains(other.toString()), data.err());
+        Run config = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                run.toString(), "--resume", "--set", "base.learningRate=0.5", "-q");
+        assertEquals(2, config.code(), config.err());
+        assertTrue(config.err().contains("config keys base.learningRate 0.05 -> 0.5")
+                && !config.err().contains("dataset test-tiny"), config.err());
+        assertEquals(table, Files.readString(run.resolve("results.csv")));
+        assertEquals(manifest, Files.readString(run.resolve("manifest.json")));
+
+        Files.delete(run.resolve("search.json")); // as an older rgflow left it: the manifest still tells
+        Run old = SampleCommandTest.rgflow("search", CONFIG, "--dataset", other.toString(), "--out", run.toString(),
+                "--resume", "-q");
+        assertEquals(2, old.code(), old.err());
+        Run more = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                run.toString(), "--resume", "--set", "budget.maxCandidates=2", "-q");
+        assertEquals(0, more.code(), more.err());
+        assertEquals(3, Files.readAllLines(run.resolve("results.csv")).size());
+    }
+
+    /**
+     * A search that yields no model fails: an unknown space key and a dataset of another size are refused before any
+     * training; candidates that all fail (here: every learning rate invalid) fail the run with the first reason,
+     * exit 2, after the table and manifest are written.
+     */
+    @Test
+    void searchesWithoutAnyResultFail() throws Exception {
+        Path keyOut = tmp.resolve("no-such-key");
+        Run key = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                keyOut.toString(), "--set", "space.nosuch={values: [1, 2]}", "-q");
+        assertEquals(2, key.code(), key.err());
+        assertTrue(key.err().contains(CONFIG + ": space.nosuch: not a train-config key; allowed: batchSize"),
+                key.err());
+        assertFalse(Files.exists(keyOut.resolve("results.csv")), "refused before any candidate");
+
+        Path small = tmp.resolve("ds-L6");
+        assertEquals(0, SampleCommandTest.rgflow("sample", "configs/test/sample-tiny.yaml", "--out", small.toString(),
+                "--set", "lattice.length=6", "-q").code());
+        Run size = SampleCommandTest.rgflow("search", CONFIG, "--dataset", small.toString(), "--out",
+                tmp.resolve("wrong-size").toString(), "-q");
+        assertEquals(2, size.code(), size.err());
+        assertTrue(size.err().contains("base.layers[0] (numVisible) = 64") && size.err().contains(small.toString())
+                && size.err().contains("36 sites"), size.err());
+
+        Path allOut = tmp.resolve("all-failed");
+        Run all = SampleCommandTest.rgflow("search", CONFIG, "--dataset", dataset.toString(), "--out",
+                allOut.toString(), "--set", "space.learningRate={values: [-1.0, -2.0]}", "-q");
+        assertEquals(2, all.code(), all.err());
+        assertTrue(all.err().contains("all 4 candidates failed") && all.err().contains("the first: ")
+                && all.err().contains("learningRate: must be a positive finite number"), all.err());
+        assertEquals(1, all.err().strip().lines().count(), all.err());
+        assertTrue(Files.exists(allOut.resolve("manifest.json")) && Files.exists(allOut.resolve("results.csv")));
     }
 
     /**

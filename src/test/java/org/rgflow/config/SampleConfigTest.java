@@ -130,4 +130,25 @@ class SampleConfigTest {
         assertTrue(e.getMessage().contains("nope.yaml: no such config file"));
         assertInstanceOf(NearestNeighbourConfig.class, LOADER.parse(MINIMAL, "x", List.of()).config().hamiltonian());
     }
+
+    /** A key given twice would silently keep the last value: refused, naming the key and the line of the repeat. */
+    @Test
+    void duplicateKeysAreRefused() {
+        ConfigException top = error(MINIMAL + "seed: 2\n");
+        assertTrue(top.getMessage().startsWith("x.yaml: key 'seed' is given twice")
+                && top.getMessage().contains("line 6"), top.getMessage());
+        ConfigException nested = error(MINIMAL.replace("{ length: 8 }", "{ length: 8, length: 16 }"));
+        assertTrue(nested.getMessage().contains("'length'"), nested.getMessage());
+        ConfigException block = error(MINIMAL + "sampler:\n  numChains: 4\n  numChains: 8\n");
+        assertTrue(block.getMessage().contains("'numChains'"), block.getMessage());
+    }
+
+    /** L^d beyond the lattice's 2^28 sites (where a long would be needed, or L^d overflows an int) fails validation. */
+    @Test
+    void latticesBeyondTheSiteLimitAreRefused() {
+        ConfigException e = error(MINIMAL, "lattice.length=16384", "lattice.dimension=3");
+        assertTrue(e.getMessage().contains("lattice.length: L^d = 16384^3 = 4398046511104 sites; at most 2^28"),
+                e.getMessage());
+        LOADER.parse(MINIMAL, "x.yaml", List.of("lattice.length=16384"));
+    }
 }

@@ -78,4 +78,15 @@ class TrainConfigTest {
         assertTrue(error("name: t\nseed: 1\nlayers: [64]\n").getMessage().contains("layers"));
         assertTrue(error("name: t\nlayers: [64, 8]\n").getMessage().contains("seed"));
     }
+
+    /** Sizes whose products overflow a Java array (an int index) are refused in validation, naming the key. */
+    @Test
+    void sizesThatOverflowAnArrayAreRefused() {
+        ConfigException w = error(MINIMAL, "layers=[100000, 100000]");
+        assertTrue(w.getMessage().contains("layers: 100000 x 100000 = 10000000000 weights in layer 0"),
+                w.getMessage());
+        ConfigException b = error(MINIMAL, "layers=[4096, 16]", "batchSize=1048576");
+        assertTrue(b.getMessage().contains("batchSize: 1048576 x 4096"), b.getMessage());
+        LOADER.parse(MINIMAL, "x.yaml", List.of("layers=[40000, 40000]", "batchSize=50000"));
+    }
 }
