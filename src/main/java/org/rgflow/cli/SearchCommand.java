@@ -228,7 +228,7 @@ final class SearchCommand implements Callable<Integer> {
      * With {@code --resume}, refuses (before anything is adopted or copied) when the search to continue, the newest
      * interrupted one or else the finished one, was started with another config ({@code budget.*} aside) or dataset.
      */
-    private void requireSameSearch(SearchIdentity identity, Path target) {
+    private void requireSameSearch(SearchIdentity identity, Path target) throws IOException {
         if (!resume) {
             return;
         }
