@@ -19,7 +19,7 @@ import org.rgflow.provenance.AtomicFiles;
 
 /**
  * Write and read throughput of the spin dataset format: writes {@code numConfigs} random
- * configurations (4 temperatures) to a temporary dataset, opens it (SHA-256 verification), reads
+ * configurations (4 temperatures) to a temporary dataset, opens it (SHA-256 and spin-value verification), reads
  * it through {@link SpinDataSetIterator} (FLOAT, batch 1000) in file order and shuffled, prints
  * configurations per second and deletes the dataset. Wall-clock times, ND4J backend loaded
  * beforehand; the write includes one fsync and one SHA-256 pass per shard file.
@@ -63,7 +63,7 @@ public final class DatasetBenchmark {
             t0 = System.nanoTime();
             SpinDataset dataset = SpinDataset.open(dir);
             long open = System.nanoTime() - t0;
-            report(out, "open (verify headers, sizes, SHA-256)", numConfigs, mb, open);
+            report(out, "open (verify headers, sizes, SHA-256, spins)", numConfigs, mb, open);
 
             long read = read(SpinDataSetIterator.builder(dataset).batchSize(BATCH).build(), numConfigs);
             report(out, "read  FLOAT batch " + BATCH + ", file order", numConfigs, mb, read);

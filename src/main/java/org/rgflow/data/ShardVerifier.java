@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 
-/** Checks one shard's two files against the manifest; every failure is a {@link DatasetException}. */
+/**
+ * Checks one shard's two files against the manifest, and the values they hold (spins &plusmn;1, the shard's
+ * temperature); every failure is a {@link DatasetException}.
+ */
 final class ShardVerifier {
 
     private static final Set<String> INT8 = Set.of("|i1", "<i1", ">i1", "=i1", "i1");
@@ -63,13 +66,16 @@ final class ShardVerifier {
                 throw new DatasetException(file + ": has " + actual + " bytes but manifest.json outputs says "
                         + expected.bytes() + "; the file was replaced after the manifest was written" + RERUN);
             }
-            String sha = Sha256.of(ch);
+            SpinFileScan.Result scan = isSpins ? SpinFileScan.scan(ch, header.headerLength()) : null;
+            String sha = isSpins ? scan.sha256() : Sha256.of(ch);
             if (!sha.equals(expected.sha256())) {
                 throw new DatasetException(file + ": checksum mismatch: SHA-256 is " + sha + ", manifest.json "
                         + "says " + expected.sha256() + "; the file was modified or corrupted after it was "
                         + "written — restore it or re-run `rgflow sample`");
             }
-            if (!isSpins) {
+            if (isSpins) {
+                checkSpinValues(file, scan, header);
+            } else {
                 checkTemperatureValues(file, ch, header, shard);
             }
             return header;
@@ -122,6 +128,17 @@ final class ShardVerifier {
             throw new DatasetException(file + ": header says " + h.shape()[0] + " rows but manifest.json says "
                     + shard.count() + "; the shard does not belong to this manifest" + RERUN);
         }
+    }
+
+    /** Refuses the first value other than −1 and +1, naming its row and site (found during the checksum pass). */
+    private void checkSpinValues(Path file, SpinFileScan.Result scan, NpyHeader h) {
+        if (scan.firstInvalid() < 0) {
+            return;
+        }
+        long offset = scan.firstInvalid() - h.headerLength();
+        throw new DatasetException(file + ": row " + offset / index.numSites() + ", site " + offset % index.numSites()
+                + " (counting from 0) holds " + scan.value() + "; spins must be -1 or +1, so this file was not written by rgflow "
+                + "or was changed (and its checksum recomputed) afterwards" + RERUN);
     }
 
     private static void checkTemperatureValues(Path file, FileChannel ch, NpyHeader h, ShardInfo shard)

@@ -26,8 +26,9 @@ public final class SpinDataset {
     /**
      * Reads {@code dir/manifest.json} and verifies every shard: the files exist, their {@code .npy}
      * headers have the right dtype and shape (rows = manifest count, columns = numSites), the file
-     * lengths match the headers and the manifest, the SHA-256 digests match {@code outputs}, and
-     * every stored temperature equals the shard's. Cost: one sequential read of the whole dataset.
+     * lengths match the headers and the manifest, the SHA-256 digests match {@code outputs}, every spin
+     * is &minus;1 or +1 (checked in the checksum pass) and every stored temperature equals the shard's.
+     * Cost: one sequential read of the whole dataset.
      *
      * @throws DatasetException naming the file, the problem and the fix
      */

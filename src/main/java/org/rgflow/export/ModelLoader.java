@@ -5,21 +5,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
+import org.rgflow.modelzip.SafeModelZip;
 import org.rgflow.provenance.Manifest;
 import org.rgflow.provenance.Sha256;
 
 /**
  * Loads a model directory written by {@link ModelExporter}. When the directory has a
  * {@code manifest.json}, the zip's size and SHA-256 are checked against it first, so a truncated or
- * modified model is refused with a message naming the file.
+ * modified model is refused with a message naming the file. The zip itself is read by {@link SafeModelZip}: a zip
+ * with other entries, oversized entries or foreign classes is refused, and nothing in it is Java-deserialized.
  */
 public final class ModelLoader {
 
     private ModelLoader() {
     }
 
-    /** Restores the network (with updater state) from {@code dir/model.zip}. */
+    /**
+     * Restores the network (with updater state) from {@code dir/model.zip}.
+     *
+     * @throws IllegalArgumentException (a {@link org.rgflow.modelzip.ModelZipException} for the zip's content) naming
+     *         the file and what is wrong
+     */
     public static MultiLayerNetwork load(Path dir) throws IOException {
         Path zip = dir.resolve(ModelExporter.ZIP);
         if (!Files.isRegularFile(zip)) {
@@ -27,7 +33,7 @@ public final class ModelLoader {
                     + " a model directory written by `rgflow train`?");
         }
         verify(dir, ModelExporter.ZIP);
-        return ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
+        return SafeModelZip.read(zip, true);
     }
 
     /** Checks one file against the manifest's outputs, if the directory has a manifest. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.rgflow.modelzip.SafeModelZip;
 import org.rgflow.provenance.AtomicFiles;
 import org.rgflow.provenance.OutputFile;
 import org.rgflow.provenance.Sha256;
@@ -74,6 +75,7 @@ public final class ThermometerFiles {
      * Restores a thermometer saved by {@link #save}.
      *
      * @throws IOException if a file is missing, the format is unknown or the zip's checksum does not match
+     * @throws org.rgflow.modelzip.ModelZipException if the zip holds anything but a network ({@link SafeModelZip})
      */
     public static Thermometer load(Path dir) throws IOException {
         Path desc = dir.resolve(DESCRIPTION);
@@ -103,7 +105,7 @@ public final class ThermometerFiles {
                 ThermometerOptions.activation(o.get("activation").asText()), o.get("learningRate").asDouble(),
                 o.get("l2").asDouble(), o.get("epochs").asInt(), o.get("batchSize").asInt(), o.get("seed").asLong(),
                 o.get("heldOutFraction").asDouble());
-        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+        MultiLayerNetwork net = SafeModelZip.read(zip, false);
         Thermometer t = new Thermometer(net, temps, options);
         if (t.numSites() != d.get("numSites").asInt()) {
             throw new IOException(desc + ": numSites " + d.get("numSites").asInt() + " but the network has "

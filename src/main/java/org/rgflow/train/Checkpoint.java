@@ -14,12 +14,13 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rgflow.provenance.DirectorySwap;
+import org.rgflow.modelzip.SafeModelZip;
 import org.rgflow.provenance.AtomicFiles;
 
 /**
  * A training checkpoint at an epoch boundary: directory {@code layer-LL-epoch-EEEEE/} holding
  * <ul>
- * <li>{@code model.zip}: the whole network (DL4J ModelSerializer; restorable with rgflow on the classpath);</li>
+ * <li>{@code model.zip}: the whole network (DL4J ModelSerializer, no updater; read back by {@link SafeModelZip});</li>
  * <li>{@code updater.bin}: the trainer's {@code IUpdater} state of the current layer (Nd4j binary), if any;</li>
  * <li>{@code chains.bin}: the persistent PCD chains [numChains, numVisible], if any;</li>
  * <li>{@code state.json}: layer, epochs done, iteration count, seed and the options fingerprint.</li>
@@ -102,11 +103,7 @@ public record Checkpoint(Path directory, int layer, int epochsDone, long iterati
 
     /** The network saved in this checkpoint. */
     public MultiLayerNetwork network() {
-        try {
-            return ModelSerializer.restoreMultiLayerNetwork(directory.resolve("model.zip").toFile(), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot restore " + directory.resolve("model.zip"), e);
-        }
+        return SafeModelZip.read(directory.resolve("model.zip"), false);
     }
 
     INDArray updaterState() {

@@ -25,7 +25,7 @@ class LayeringTest {
     private static void onlyDependsOn(String pkg, String... allowed) {
         StringBuilder others = new StringBuilder();
         String[] all = {"lattice", "hamiltonian", "mc", "observable", "critical", "data", "rbm", "train", "search",
-            "analysis", "thermometer", "export", "plot", "cli", "config", "provenance", "backend", "bench"};
+            "analysis", "thermometer", "export", "plot", "cli", "config", "provenance", "backend", "bench", "modelzip"};
         java.util.List<String> forbidden = new java.util.ArrayList<>();
         for (String p : all) {
             if (!p.equals(pkg) && !java.util.Arrays.asList(allowed).contains(p)) {
@@ -47,6 +47,7 @@ class LayeringTest {
         onlyDependsOn("provenance");
         onlyDependsOn("config");
         onlyDependsOn("backend");
+        onlyDependsOn("modelzip");
     }
 
     @Test
@@ -73,8 +74,8 @@ class LayeringTest {
     @Test
     void modelsSeeVectorsAndTrainingSeesModelsAndData() {
         onlyDependsOn("rbm");
-        onlyDependsOn("train", "rbm", "data", "provenance", "observable", "plot");
-        onlyDependsOn("export", "rbm", "provenance");
+        onlyDependsOn("train", "rbm", "data", "provenance", "observable", "plot", "modelzip");
+        onlyDependsOn("export", "rbm", "provenance", "modelzip");
     }
 
     @Test
@@ -85,7 +86,7 @@ class LayeringTest {
 
     @Test
     void thermometerSeesDataAndOutputsOnly() {
-        onlyDependsOn("thermometer", "data", "provenance", "observable", "plot");
+        onlyDependsOn("thermometer", "data", "provenance", "observable", "plot", "modelzip");
     }
 
     @Test
@@ -100,6 +101,20 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("org.deeplearning4j.arbiter..")
                 .because("Arbiter (beta7) is confined to org.rgflow.search (STACK.md section 5)")
                 .check(classes);
+    }
+
+    /** Model zips are read only by modelzip.SafeModelZip (issue 14): DL4J's readers deserialize and trust sizes. */
+    @Test
+    void onlyWritingGoesThroughModelSerializer() {
+        noClasses().should().callMethodWhere(new com.tngtech.archunit.base.DescribedPredicate<
+                com.tngtech.archunit.core.domain.JavaMethodCall>("a ModelSerializer method other than writeModel") {
+            @Override
+            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+                return call.getTargetOwner().isEquivalentTo(org.deeplearning4j.util.ModelSerializer.class)
+                        && !call.getName().equals("writeModel");
+            }
+        }).because("restoring, normalizers and objects/ entries run Java deserialization; load with "
+                + "org.rgflow.modelzip.SafeModelZip").check(classes);
     }
 
     @Test
