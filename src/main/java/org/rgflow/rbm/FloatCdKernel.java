@@ -49,6 +49,7 @@ final class FloatCdKernel {
     private final float[] pre;
     private final float[] prob;
     private final float[] sample;
+    private final float[] uniform;
 
     private int batch = -1;
     private int numChains = -1;
@@ -85,6 +86,7 @@ final class FloatCdKernel {
         this.pre = new float[block];
         this.prob = new float[block];
         this.sample = new float[block];
+        this.uniform = new float[block];
     }
 
     /** The kernel for a float32 model with contiguous parameters, or null (the caller uses the ND4J kernel). */
@@ -206,7 +208,8 @@ final class FloatCdKernel {
             hBuf.get(at, pre, 0, n);
             FastSigmoid.apply(pre, hiddenBiasBlock, prob, n);
             if (draw) {
-                bernoulli.sample(prob, sample, n, key, r * nh);
+                bernoulli.uniforms(uniform, n, key, r * nh);
+                CounterBernoulli.draw(prob, uniform, sample, n);
                 hidBuf.put(r * nh, sample, 0, n);
             }
             if (store) {
@@ -225,7 +228,8 @@ final class FloatCdKernel {
             int at = (batch + r) * nv;
             vBuf.get(at, pre, 0, n);
             FastSigmoid.apply(pre, visibleBiasBlock, prob, n);
-            bernoulli.sample(prob, sample, n, key, r * nv);
+            bernoulli.uniforms(uniform, n, key, r * nv);
+            CounterBernoulli.draw(prob, uniform, sample, n);
             vBuf.put(at, sample, 0, n);
         }
     }
