@@ -40,6 +40,8 @@ final class FloatCdKernel {
     private final FloatPointer visibleBias;
     private final FloatPointer hiddenBias;
     private final CounterBernoulli bernoulli = new CounterBernoulli();
+    /** Chooses 1 or 2 threads under AUTO for large models; null otherwise. */
+    private ThreadTuner tuner;
     private final float[] visibleBiasRow;
     private final float[] hiddenBiasRow;
     private final int visibleBlockRows;
@@ -115,12 +117,20 @@ final class FloatCdKernel {
             INDArray gHb) {
         sampleChain(data, chains, k, (float) scale, rng);
         accumulate(0f, FloatBlas.Mat.of(gW), FloatBlas.pointer(gVb), FloatBlas.pointer(gHb));
+        stepDone();
     }
 
     /** As {@link ContrastiveDivergence#descend}: parameters -= learningRate &middot; gradient, fused. */
     void descend(INDArray data, INDArray chains, int k, double learningRate, Random rng) {
         sampleChain(data, chains, k, (float) -learningRate, rng);
         accumulate(1f, weights, visibleBias, hiddenBias);
+        stepDone();
+    }
+
+    private void stepDone() {
+        if (tuner != null) {
+            tuner.stepDone(System.nanoTime());
+        }
     }
 
     /** The chain's final visible state v_k [C, n_v] as a new array. */
@@ -252,12 +262,25 @@ final class FloatCdKernel {
         Pointer.memcpy(dst.ptr(), FloatBlas.pointer(c), 4L * dst.rows() * dst.cols());
     }
 
+    /**
+     * An explicit {@link TrainingThreads} count, else (AUTO) 1 for models below
+     * {@value #AUTO_TWO_THREADS_MIN_WEIGHTS} weights or when the cores are shared with other trainings, and
+     * otherwise the faster of 1 and 2 as measured while training ({@link ThreadTuner}).
+     */
     private int threads() {
         int t = TrainingThreads.get();
-        if (t == TrainingThreads.AUTO) {
-            t = (long) nv * nh >= AUTO_TWO_THREADS_MIN_WEIGHTS ? Math.min(2, TrainingThreads.share()) : 1;
+        if (t != TrainingThreads.AUTO) {
+            tuner = null;
+            return Math.max(1, Math.min(t, Runtime.getRuntime().availableProcessors()));
         }
-        return Math.max(1, Math.min(t, Runtime.getRuntime().availableProcessors()));
+        if ((long) nv * nh < AUTO_TWO_THREADS_MIN_WEIGHTS || TrainingThreads.share() < 2) {
+            tuner = null;
+            return 1;
+        }
+        if (tuner == null) {
+            tuner = new ThreadTuner(2);
+        }
+        return tuner.threads();
     }
 
     private void ensureBuffers(int newBatch, int newChains) {
