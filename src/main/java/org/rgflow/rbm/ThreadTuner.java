@@ -7,9 +7,11 @@ import java.util.Arrays;
  * machine runs: two OpenBLAS threads are 1.4&times; faster on an idle 2-core machine at 1024 &times; 256, but 2.7&times;
  * slower than one while another process keeps a core busy (its threads spin at barriers; docs/benchmarks.md).
  *
- * <p>A measurement alternates the two counts for 2 &times; {@value #WINDOW} steps (after a pair to settle) and
- * compares the medians of their step times, so a load that changes during the measurement hits both alike; two
- * threads are kept only if at least 5 % faster. The choice holds for {@value #PERIOD} steps; while one thread keeps
+ * <p>A measurement runs {@value #WINDOW} steps at one thread, {@value #WINDOW} at two and {@value #WINDOW} at one
+ * again (each block after one step to settle: OpenBLAS wakes or parks its threads), and keeps two threads only if
+ * the median at two is at least 10 % below the mean of the two one-thread medians, so a load that changes during the
+ * measurement shows in the second one-thread block. Blocks, not alternating steps: switching OpenBLAS's thread
+ * count every step cost more than the difference being measured (measured at 1024 &times; 64). The choice holds for {@value #PERIOD} steps; while one thread keeps
  * winning the period doubles up to {@value #MAX_PERIOD}, since each measurement on a busy machine costs a few slow
  * steps. While two threads run, three steps in a row slower than 1.5 &times; the one-thread median start a new
  * measurement at once (load arrived). The thread count does not change results: OpenBLAS splits a GEMM by rows
@@ -23,8 +25,8 @@ final class ThreadTuner {
     static final int PERIOD = 256;
     /** The longest period, reached after one thread won several measurements in a row. */
     static final int MAX_PERIOD = 8192;
-    private static final int SETTLE = 2;
-    private static final double KEEP_TWO = 0.95;
+    private static final int BLOCK = WINDOW + 1;
+    private static final double KEEP_TWO = 0.9;
     private static final double SLOW = 1.5;
     private static final int SLOW_STEPS = 3;
 
@@ -37,8 +39,10 @@ final class ThreadTuner {
     private int period = PERIOD;
     private int slowStreak;
     private long lastClock = Long.MIN_VALUE;
-    private final long[][] samples = new long[2][WINDOW];
-    private final int[] count = new int[2];
+    /** Step times of the three blocks: one thread, two threads, one thread. */
+    private final long[][] samples = new long[3][WINDOW];
+    private final int[] count = new int[3];
+    /** Median step time at one thread (mean of both blocks) and at two. */
     private final double[] median = {Double.NaN, Double.NaN};
 
     /** @param max the most threads to use (2 on a 2-core machine; 1 disables tuning) */
@@ -49,7 +53,7 @@ final class ThreadTuner {
 
     /** The thread count for the next step. */
     int threads() {
-        lastThreads = measuring ? 1 + step % 2 : chosen;
+        lastThreads = measuring ? (step / BLOCK == 1 ? 2 : 1) : chosen;
         return lastThreads;
     }
 
@@ -61,14 +65,13 @@ final class ThreadTuner {
             return;
         }
         if (measuring) {
-            if (step >= SETTLE && duration >= 0 && count[lastThreads - 1] < WINDOW) {
-                samples[lastThreads - 1][count[lastThreads - 1]++] = duration;
+            int block = step / BLOCK;
+            if (step % BLOCK > 0 && duration >= 0) {
+                samples[block][count[block]++] = duration;
             }
             step++;
-            if (count[0] == WINDOW && count[1] == WINDOW) {
+            if (step == 3 * BLOCK) {
                 decide();
-            } else if (step > SETTLE + 4 * WINDOW) {
-                decide(); // durations were missing (first step): decide on what there is
             }
             return;
         }
@@ -81,9 +84,8 @@ final class ThreadTuner {
     }
 
     private void decide() {
-        for (int t = 0; t < 2; t++) {
-            median[t] = count[t] == 0 ? Double.NaN : medianOf(samples[t], count[t]);
-        }
+        median[0] = (medianOf(samples[0], count[0]) + medianOf(samples[2], count[2])) / 2;
+        median[1] = medianOf(samples[1], count[1]);
         chosen = median[1] < KEEP_TWO * median[0] ? 2 : 1;
         period = chosen == 2 ? PERIOD : Math.min(MAX_PERIOD, 2 * period);
         left = period;
@@ -94,17 +96,19 @@ final class ThreadTuner {
     private void startMeasuring() {
         measuring = true;
         step = 0;
-        count[0] = 0;
-        count[1] = 0;
+        java.util.Arrays.fill(count, 0);
     }
 
     private static double medianOf(long[] values, int n) {
+        if (n == 0) {
+            return Double.NaN;
+        }
         long[] v = Arrays.copyOf(values, n);
         Arrays.sort(v);
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
     }
 
-    /** Median step time at {@code threads} in the last measurement (NaN before one). */
+    /** Median step time at {@code threads} in the last measurement (one thread: mean of its two blocks; NaN before). */
     double lastMedianNanos(int threads) {
         return median[threads - 1];
     }
