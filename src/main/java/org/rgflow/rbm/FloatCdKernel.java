@@ -278,7 +278,7 @@ final class FloatCdKernel {
             return 1;
         }
         if (tuner == null) {
-            tuner = new ThreadTuner(2);
+            tuner = new ThreadTuner(2, nv + "x" + nh + "x" + batch + "x" + numChains);
         }
         return tuner.threads();
     }

@@ -15,7 +15,9 @@ import java.util.Arrays;
  * winning the period doubles up to {@value #MAX_PERIOD}, since each measurement on a busy machine costs a few slow
  * steps. While two threads run, three steps in a row slower than 1.5 &times; the one-thread median start a new
  * measurement at once (load arrived). The thread count does not change results: OpenBLAS splits a GEMM by rows
- * and columns, never along the summed dimension (tested bit for bit). Not thread-safe; one per kernel.
+ * and columns, never along the summed dimension (tested bit for bit). The last choice per workload (shape, batch
+ * and chain rows) is remembered in the process, so a new kernel of the same shape (the next layer run, a search
+ * candidate, a benchmark repeat) starts from it and measures only after a period. Not thread-safe; one per kernel.
  */
 final class ThreadTuner {
 
@@ -45,10 +47,29 @@ final class ThreadTuner {
     /** Median step time at one thread (mean of both blocks) and at two. */
     private final double[] median = {Double.NaN, Double.NaN};
 
+    private static final java.util.Map<String, Integer> LAST_CHOICE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Key of {@link #LAST_CHOICE}; null: not remembered. */
+    private final String workload;
+
     /** @param max the most threads to use (2 on a 2-core machine; 1 disables tuning) */
     ThreadTuner(int max) {
+        this(max, null);
+    }
+
+    /**
+     * @param workload identifies the step's cost (e.g. "nv x nh x batch x chains"): the last choice made for it in
+     *                 this process is the starting choice; null measures first
+     */
+    ThreadTuner(int max, String workload) {
         this.enabled = max >= 2;
-        this.measuring = enabled;
+        this.workload = workload;
+        Integer known = workload == null ? null : LAST_CHOICE.get(workload);
+        this.measuring = enabled && known == null;
+        if (known != null) {
+            chosen = known;
+            left = PERIOD;
+        }
     }
 
     /** The thread count for the next step. */
@@ -88,6 +109,9 @@ final class ThreadTuner {
         median[1] = medianOf(samples[1], count[1]);
         chosen = median[1] < KEEP_TWO * median[0] ? 2 : 1;
         period = chosen == 2 ? PERIOD : Math.min(MAX_PERIOD, 2 * period);
+        if (workload != null) {
+            LAST_CHOICE.put(workload, chosen);
+        }
         left = period;
         slowStreak = 0;
         measuring = false;

@@ -74,6 +74,14 @@ class ThreadTunerTest {
     }
 
     @Test
+    void aNewTunerOfTheSameWorkloadStartsFromTheLastChoice() {
+        String workload = "test-" + System.nanoTime();
+        run(new ThreadTuner(2, workload), MEASUREMENT, t -> t == 1 ? 3_000 : 2_000);
+        List<Integer> next = run(new ThreadTuner(2, workload), 5, t -> t == 1 ? 3_000 : 2_000);
+        assertEquals(List.of(2, 2, 2, 2, 2), next, "no measurement first");
+    }
+
+    @Test
     void oneCoreNeverTunes() {
         assertEquals(List.of(1, 1, 1), run(new ThreadTuner(1), 3, t -> 1));
     }
